@@ -37,6 +37,11 @@ public record TopicSpec<V>(
         }
     }
 
+    /** The same topic under another name, e.g. a dead-letter topic named by configuration. */
+    public TopicSpec<V> withName(String otherName) {
+        return new TopicSpec<>(otherName, key, valueType, partitions, cleanup, retention, producer, description);
+    }
+
     public TopicSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(valueType, "valueType");

@@ -1,0 +1,112 @@
+package dev.streamsuite.streams.autoconfigure;
+
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.TopicSpec;
+import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.StreamsTopology;
+import dev.streamsuite.streams.errors.DeadLetterMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Runs the service's {@link StreamsTopology} beans in one KafkaStreams instance managed by
+ * spring-kafka, with the platform's settings.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnBean(StreamsTopology.class)
+@EnableKafkaStreams
+@EnableConfigurationProperties(StreamsSupportProperties.class)
+public class StreamsSupportAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsSupportAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    AvroSerdes avroSerdes(StreamsSupportProperties properties) {
+        var registry = properties.registry();
+        return new AvroSerdes(registry.url(), registry.autoRegister(), registry.properties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterMetrics deadLetterMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+        MeterRegistry registry = meterRegistry.getIfAvailable();
+        return registry == null ? DeadLetterMetrics.from(Map.of()) : new MicrometerDeadLetterMetrics(registry);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer streamsSupportConfigurer(
+            List<StreamsTopology> topologies, StreamsSupportProperties properties, DeadLetterMetrics metrics) {
+        return factoryBean -> {
+            factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureBuilder(StreamsBuilder builder) {
+                    topologies.forEach(topology -> topology.addTo(builder));
+                }
+            });
+            factoryBean.setDeadLetterTopicName(properties.deadLetterTopic());
+            var config = factoryBean.getStreamsConfiguration();
+            config.put(DeadLetterMetrics.CONFIG_KEY, metrics);
+            factoryBean.setStreamsConfiguration(config);
+            var streams = properties.streams();
+            factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
+                log.error("Stream thread failed; responding with {}", streams.onUncaughtError(), exception);
+                return streams.onUncaughtError();
+            });
+            factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
+            factoryBean.setLeaveGroupOnClose(streams.leaveGroupOnClose());
+        };
+    }
+
+    @Bean
+    HealthIndicator kafkaStreamsReadinessHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        return KafkaStreamsHealthIndicators.readiness(factoryBean);
+    }
+
+    @Bean
+    HealthIndicator kafkaStreamsLivenessHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        return KafkaStreamsHealthIndicators.liveness(factoryBean);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "streamsuite.topics.create", matchIfMissing = true)
+    KafkaAdmin.NewTopics streamsuiteTopics(StreamsSupportProperties properties) {
+        short replicas = properties.topics().replicationFactor();
+        var deadLetter = TopicCatalog.deadLetter(properties.deadLetterTopic()).withName(properties.deadLetterTopic());
+        return new KafkaAdmin.NewTopics(Stream.concat(TopicCatalog.ALL.stream(), Stream.of(deadLetter))
+                .map(spec -> newTopic(spec, replicas))
+                .toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(TopicSpec<?> spec, short replicas) {
+        var topic = new NewTopic(spec.name(), spec.partitions(), replicas);
+        if (spec.retention() == null) {
+            return topic.configs(
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue()));
+        }
+        return topic.configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue(),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis())));
+    }
+}

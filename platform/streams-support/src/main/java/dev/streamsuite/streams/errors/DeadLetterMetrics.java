@@ -1,0 +1,27 @@
+package dev.streamsuite.streams.errors;
+
+import java.util.Map;
+
+/**
+ * Counts records sent to the dead-letter topic. The platform puts an instance into the
+ * streams configuration under {@link #CONFIG_KEY}; the handlers, which Kafka Streams creates
+ * by class name, find it there.
+ */
+@FunctionalInterface
+public interface DeadLetterMetrics {
+
+    String CONFIG_KEY = "streamsuite.dead-letter.metrics";
+
+    /** Where in the pipeline the record failed. */
+    enum Stage {
+        DESERIALIZATION,
+        PROCESSING,
+        PRODUCTION
+    }
+
+    void recordDeadLetter(Stage stage, String sourceTopic, Exception cause);
+
+    static DeadLetterMetrics from(Map<String, ?> configs) {
+        return configs.get(CONFIG_KEY) instanceof DeadLetterMetrics metrics ? metrics : (stage, topic, cause) -> {};
+    }
+}
