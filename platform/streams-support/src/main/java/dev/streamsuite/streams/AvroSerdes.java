@@ -1,57 +1,20 @@
 package dev.streamsuite.streams;
 
 import dev.streamsuite.schemas.TopicSpec;
-import io.apicurio.registry.serde.Legacy4ByteIdHandler;
-import io.apicurio.registry.serde.SerdeConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
-import io.apicurio.registry.serde.avro.AvroSerde;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Creates registry-backed serdes for the generated Avro classes. Records are framed in the
- * Confluent wire format (magic byte 0, 4-byte content id, no headers), so producers and
- * consumers in any language that use a Confluent-style serializer interoperate with the
- * services.
+ * Serdes for the generated Avro classes. Services use {@link RegistryAvroSerdes}; topology
+ * unit tests use {@link PlainAvroSerdes}, which needs no registry.
  */
-public final class AvroSerdes {
+public interface AvroSerdes {
 
-    private final Map<String, Object> config;
-
-    /**
-     * @param registryUrl Apicurio's native API, e.g. {@code http://registry:8080/apis/registry/v2}
-     * @param autoRegister whether serializers register the schemas of the topics they write
-     * @param overrides further {@code apicurio.registry.*} settings (auth, TLS, retries)
-     */
-    public AvroSerdes(String registryUrl, boolean autoRegister, Map<String, ?> overrides) {
-        var settings = new HashMap<String, Object>();
-        settings.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        settings.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
-        settings.put(SerdeConfig.USE_ID, "contentId");
-        settings.put(SerdeConfig.ENABLE_HEADERS, false);
-        settings.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
-        settings.put(SerdeConfig.FIND_LATEST_ARTIFACT, !autoRegister);
-        settings.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
-        settings.putAll(overrides);
-        this.config = Map.copyOf(settings);
-    }
-
-    /** The settings handed to every serde; useful for plain clients of the same registry. */
-    public Map<String, Object> config() {
-        return config;
-    }
-
-    public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
-        var serde = new AvroSerde<V>();
-        serde.configure(config, false);
-        return serde;
-    }
+    <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type);
 
     /** A catalog topic with string keys and Avro values. */
-    public <V extends SpecificRecord> Topic<String, V> topic(TopicSpec<V> spec) {
+    default <V extends SpecificRecord> Topic<String, V> topic(TopicSpec<V> spec) {
         return new Topic<>(spec.name(), Serdes.String(), valueSerde(spec.valueType()));
     }
 }

@@ -3,6 +3,7 @@ package dev.streamsuite.streams.autoconfigure;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.streams.StreamsTopology;
 import dev.streamsuite.streams.errors.DeadLetterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +46,7 @@ public class StreamsSupportAutoConfiguration {
     @ConditionalOnMissingBean
     AvroSerdes avroSerdes(StreamsSupportProperties properties) {
         var registry = properties.registry();
-        return new AvroSerdes(registry.url(), registry.autoRegister(), registry.properties());
+        return new RegistryAvroSerdes(registry.url(), registry.autoRegister(), registry.properties());
     }
 
     @Bean

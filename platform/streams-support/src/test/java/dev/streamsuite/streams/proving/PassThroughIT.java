@@ -58,7 +58,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = PassThroughApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=proving-pass-through")
+        properties = {
+            "spring.application.name=proving-pass-through",
+            // The readiness test restarts the streams; leaving the group spares a session timeout.
+            "streamsuite.streams.leave-group-on-close=true"
+        })
 class PassThroughIT {
 
     private static final String INPUT = TopicCatalog.TRANSACTIONS.name();
