@@ -81,9 +81,10 @@ public final class KafkaBroker implements AutoCloseable {
                                         .partitionsToOffsetAndMetadata()
                                         .get();
                                 return ends.entrySet().stream().allMatch(end -> {
+                                    // A partition that never had a record has no committed offset.
                                     var offset = committed.get(end.getKey());
-                                    return offset != null
-                                            && offset.offset() >= end.getValue().offset();
+                                    long position = offset == null ? 0 : offset.offset();
+                                    return position >= end.getValue().offset();
                                 });
                             });
         }

@@ -1,0 +1,32 @@
+package dev.streamsuite.fraud.topology;
+
+import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.payments.BlocklistEntry;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.schemas.payments.PaymentDecision;
+import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.Topic;
+import org.apache.kafka.common.serialization.Serde;
+
+/** The topics fraud-detector reads and writes, and the serde of its per-card state. */
+public record FraudTopics(
+        Topic<String, Transaction> transactions,
+        Topic<String, FraudRule> rules,
+        Topic<String, BlocklistEntry> blocklist,
+        Topic<String, FraudAlert> alerts,
+        Topic<String, PaymentDecision> decisions,
+        Serde<CardProfile> cardProfiles) {
+
+    public static FraudTopics from(AvroSerdes serdes) {
+        return new FraudTopics(
+                serdes.topic(TopicCatalog.TRANSACTIONS),
+                serdes.topic(TopicCatalog.FRAUD_RULES),
+                serdes.topic(TopicCatalog.BLOCKLIST),
+                serdes.topic(TopicCatalog.FRAUD_ALERTS),
+                serdes.topic(TopicCatalog.PAYMENT_DECISIONS),
+                serdes.valueSerde(CardProfile.class));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.streamsuite.fraud.topology;
+
+import dev.streamsuite.fraud.rules.BlockedEntry;
+import dev.streamsuite.fraud.rules.BlockedKind;
+import dev.streamsuite.fraud.rules.Cooldown;
+import dev.streamsuite.fraud.rules.PaymentFacts;
+import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.schemas.payments.BlocklistEntry;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.schemas.payments.Transaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Evaluates each payment of a card against the rules in force and the card's state, and
+ * emits the payment's decision with the alerts it raised. Card state is keyed by card id,
+ * which is the input key, so no repartitioning is needed.
+ */
+final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, Evaluation> {
+
+    private final FraudSettings settings;
+    private final ActiveRules activeRules;
+    private FixedKeyProcessorContext<String, Evaluation> context;
+    private KeyValueStore<String, CardProfile> cards;
+    private TimestampedKeyValueStore<String, FraudRule> rules;
+    private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
+
+    PaymentEvaluator(FraudSettings settings) {
+        this.settings = settings;
+        this.activeRules = new ActiveRules(settings);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Evaluation> context) {
+        this.context = context;
+        this.cards = context.getStateStore(FraudTopology.CARD_STATE_STORE);
+        this.rules = context.getStateStore(FraudTopology.RULES_STORE);
+        this.blocklist = context.getStateStore(FraudTopology.BLOCKLIST_STORE);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Transaction> record) {
+        PaymentFacts payment = PaymentValidation.validate(record.value(), settings.maxAmountMinor());
+        CardState card = CardState.from(cards.get(payment.cardId()));
+
+        var alerts = new ArrayList<FraudAlert>();
+        var scores = new ArrayList<Double>();
+        var fired = new ArrayList<String>();
+        for (ConfiguredRule rule : activeRules.resolve(publishedRules())) {
+            var hit = rule.evaluate(card.history(), payment, this::blocked);
+            if (hit.isEmpty()) {
+                continue;
+            }
+            scores.add(hit.get().score());
+            fired.add(rule.ruleId());
+            Instant lastAlert = card.lastAlertTimes().get(rule.ruleId());
+            if (Cooldown.allows(lastAlert, payment.eventTime(), rule.cooldown())) {
+                alerts.add(AlertFactory.alert(rule, hit.get(), payment));
+                card = card.withAlert(rule.ruleId(), payment.eventTime());
+            }
+        }
+
+        cards.put(payment.cardId(), remember(card, payment).toProfile());
+        var decision = AlertFactory.decision(payment, settings.decisions().decide(scores), fired);
+        context.forward(record.withValue(new Evaluation(decision, List.copyOf(alerts))));
+    }
+
+    private CardState remember(CardState card, PaymentFacts payment) {
+        Instant newest = card.lastEventTime().isAfter(payment.eventTime()) ? card.lastEventTime() : payment.eventTime();
+        boolean tooLate = payment.eventTime().isBefore(card.lastEventTime().minus(settings.grace()));
+        var history = tooLate
+                ? card.history()
+                : card.history()
+                        .withPayment(
+                                payment,
+                                settings.historyRetention(),
+                                settings.maxHistoryEntries(),
+                                settings.baselineAlpha());
+        return new CardState(history, card.lastAlertTimes(), newest);
+    }
+
+    private Optional<BlockedEntry> blocked(BlockedKind kind, String value) {
+        var stored = blocklist.get(kind.name() + ":" + value);
+        if (stored == null || stored.value() == null) {
+            return Optional.empty();
+        }
+        BlocklistEntry entry = stored.value();
+        if (!entry.getKind().name().equals(kind.name()) || !entry.getValue().equals(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(new BlockedEntry(kind, value, entry.getReason(), entry.getExpiresAt()));
+    }
+
+    private List<KeyValue<String, FraudRule>> publishedRules() {
+        var published = new ArrayList<KeyValue<String, FraudRule>>();
+        try (var all = rules.all()) {
+            all.forEachRemaining(kv -> published.add(KeyValue.pair(kv.key, valueOf(kv.value))));
+        }
+        return published;
+    }
+
+    private static <V> V valueOf(ValueAndTimestamp<V> stored) {
+        return stored == null ? null : stored.value();
+    }
+
+    private void forgetInactiveCards(long streamTime) {
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.cardInactivity());
+        var expired = new ArrayList<String>();
+        try (var all = cards.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value.getLastEventTime().isBefore(cutoff)) {
+                    expired.add(kv.key);
+                }
+            });
+        }
+        expired.forEach(cards::delete);
+    }
+}

@@ -1,0 +1,429 @@
+package dev.streamsuite.fraud.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.schemas.common.GeoLocation;
+import dev.streamsuite.schemas.payments.BlocklistEntry;
+import dev.streamsuite.schemas.payments.BlocklistKind;
+import dev.streamsuite.schemas.payments.Channel;
+import dev.streamsuite.schemas.payments.DecisionOutcome;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.schemas.payments.PaymentDecision;
+import dev.streamsuite.schemas.payments.RuleType;
+import dev.streamsuite.schemas.payments.Severity;
+import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
+import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FraudTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String DEAD_LETTER = "fraud-detector.dlq";
+    private static final GeoLocation PARIS = new GeoLocation(48.8566, 2.3522);
+    private static final GeoLocation NEW_YORK = new GeoLocation(40.7128, -74.0060);
+
+    private final FraudTopics topics = FraudTopics.from(new PlainAvroSerdes());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Transaction> payments;
+    private TestInputTopic<String, FraudRule> rules;
+    private TestInputTopic<String, BlocklistEntry> blocklist;
+    private TestOutputTopic<String, FraudAlert> alerts;
+    private TestOutputTopic<String, PaymentDecision> decisions;
+    private int sequence;
+
+    @BeforeEach
+    void startDriver() {
+        var properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-detector-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
+        properties.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        driver =
+                new TopologyTestDriver(new FraudTopology(topics, FraudSettings.DEFAULTS).build(properties), properties);
+        payments = input(topics.transactions());
+        rules = input(topics.rules());
+        blocklist = input(topics.blocklist());
+        alerts = driver.createOutputTopic(
+                topics.alerts().name(),
+                topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+        decisions = driver.createOutputTopic(
+                topics.decisions().name(),
+                topics.decisions().keySerde().deserializer(),
+                topics.decisions().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void decidesOnEveryPaymentAndApprovesOrdinaryOnes() {
+        pay("card-1", 2_000, T0);
+        pay("card-1", 3_500, T0.plus(Duration.ofHours(2)));
+        pay("card-2", 1_000, T0.plus(Duration.ofHours(3)));
+
+        var decided = decisions.readKeyValuesToList();
+        assertThat(decided).hasSize(3);
+        assertThat(decided).allSatisfy(kv -> {
+            assertThat(kv.key).isEqualTo(kv.value.getTransactionId());
+            assertThat(kv.value.getOutcome()).isEqualTo(DecisionOutcome.APPROVE);
+            assertThat(kv.value.getFiredRuleIds()).isEmpty();
+        });
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void alertsOnceWhenVelocityLimitIsCrossed() {
+        for (int i = 0; i < 8; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(5L * i));
+        }
+
+        var raised = alerts.readValuesToList();
+        assertThat(raised).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("velocity");
+            assertThat(alert.getRuleVersion()).isZero();
+            assertThat(alert.getCardId()).isEqualTo("card-1");
+            assertThat(alert.getEvidence().getTransactionIds()).hasSize(6);
+            assertThat(alert.getEvidence().getFigures()).containsEntry("count", 6.0);
+            assertThat(alert.getReason()).contains("6");
+        });
+        var outcomes = decisions.readValuesToList().stream()
+                .map(PaymentDecision::getOutcome)
+                .toList();
+        assertThat(outcomes.subList(0, 5)).containsOnly(DecisionOutcome.APPROVE);
+        assertThat(outcomes.subList(5, 8)).doesNotContain(DecisionOutcome.APPROVE);
+    }
+
+    @Test
+    void alertIdIsDeterministicSoConsumersCanDeduplicate() {
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+        var first = alerts.readValuesToList();
+
+        closeDriver();
+        startDriver();
+        sequence = 0;
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList())
+                .extracting(FraudAlert::getAlertId)
+                .containsExactlyElementsOf(
+                        first.stream().map(FraudAlert::getAlertId).toList());
+    }
+
+    @Test
+    void appliesANewRuleVersionAtRuntimeAndNamesItInTheAlert() {
+        publishRule("velocity", 2, RuleType.VELOCITY, true, Map.of("maxPayments", "2", "window", "PT1M"));
+
+        for (int i = 0; i < 3; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("velocity");
+            assertThat(alert.getRuleVersion()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void disabledRuleStopsFiring() {
+        publishRule("velocity", 1, RuleType.VELOCITY, false, Map.of());
+
+        for (int i = 0; i < 8; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void anAddedRuleInstanceFiresAlongsideTheBuiltInOne() {
+        publishRule("velocity-strict", 1, RuleType.VELOCITY, true, Map.of("maxPayments", "2"));
+
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList())
+                .extracting(FraudAlert::getRuleId)
+                .containsExactly("velocity-strict", "velocity");
+    }
+
+    @Test
+    void ruleWithInvalidParametersIsIgnoredAndTheRestKeepsWorking() {
+        publishRule("velocity", 3, RuleType.VELOCITY, true, Map.of("window", "one minute"));
+
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        // Version 3 is unusable, so the built-in default (limit 5) stays in force.
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> assertThat(alert.getRuleVersion())
+                .isZero());
+        assertThat(decisions.readValuesToList()).hasSize(6);
+    }
+
+    @Test
+    void blocklistedMerchantIsDeclinedWithACriticalAlertUntilTheEntryExpires() {
+        block(BlocklistKind.MERCHANT, "m-evil", T0.plus(Duration.ofHours(1)));
+
+        pay(payment("card-1", 1_000, T0).setMerchantId("m-evil").build());
+        pay(payment("card-2", 1_000, T0.plus(Duration.ofHours(2)))
+                .setMerchantId("m-evil")
+                .build());
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleType()).isEqualTo(RuleType.BLOCKLIST);
+            assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alert.getCardId()).isEqualTo("card-1");
+        });
+        assertThat(decisions.readValuesToList())
+                .extracting(PaymentDecision::getOutcome)
+                .containsExactly(DecisionOutcome.DECLINE, DecisionOutcome.APPROVE);
+    }
+
+    @Test
+    void tombstoneOnTheBlocklistUnblocks() {
+        block(BlocklistKind.CARD, "card-1", null);
+        blocklist.pipeInput("CARD:card-1", null, T0);
+
+        pay("card-1", 1_000, T0.plusSeconds(1));
+
+        assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void alertsOnImpossibleTravelWithTheSpeedAsEvidence() {
+        pay(payment("card-1", 5_000, T0).setLocation(PARIS).build());
+        pay(payment("card-1", 5_000, T0.plus(Duration.ofHours(1)))
+                .setLocation(NEW_YORK)
+                .build());
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("impossible-travel");
+            assertThat(alert.getEvidence().getFigures().get("speedKmh")).isGreaterThan(5_000.0);
+            assertThat(alert.getEvidence().getTransactionIds()).hasSize(2);
+        });
+    }
+
+    @Test
+    void paymentsWithoutLocationAreSkippedByTheTravelRule() {
+        pay(payment("card-1", 5_000, T0).setLocation(PARIS).build());
+        pay("card-1", 5_000, T0.plus(Duration.ofMinutes(30)));
+        pay(payment("card-1", 5_000, T0.plus(Duration.ofHours(20)))
+                .setLocation(NEW_YORK)
+                .build());
+
+        assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void alertsWhenAnAmountIsFarAboveTheCardsBaseline() {
+        for (int i = 0; i < 12; i++) {
+            pay("card-1", 2_000 + (i % 3) * 100, T0.plus(Duration.ofHours(i)));
+        }
+        pay("card-1", 500_000, T0.plus(Duration.ofHours(13)));
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("amount-anomaly");
+            assertThat(alert.getEvidence().getFigures()).containsKey("zScore");
+        });
+    }
+
+    @Test
+    void alertsOnCardTestingBurstFollowedByALargePayment() {
+        pay("card-1", 100, T0);
+        pay("card-1", 50, T0.plusSeconds(20));
+        pay("card-1", 150, T0.plusSeconds(40));
+        pay("card-1", 90_000, T0.plusSeconds(90));
+
+        assertThat(alerts.readValuesToList()).extracting(FraudAlert::getRuleId).containsExactly("card-testing");
+    }
+
+    @Test
+    void cooldownLetsTheSameRuleAlertAgainForANewIncident() {
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+        Instant later = T0.plus(Duration.ofMinutes(30));
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, later.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList())
+                .hasSize(2)
+                .extracting(FraudAlert::getRuleId)
+                .containsOnly("velocity");
+    }
+
+    @Test
+    void outOfOrderPaymentsWithinTheGraceCountAtTheirOwnEventTime() {
+        // Arrival order differs from event order; the last to arrive sees the five before it in its window.
+        int[] seconds = {10, 0, 30, 20, 40, 50};
+        for (int s : seconds) {
+            pay("card-1", 1_000, T0.plusSeconds(s));
+        }
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getRuleId()).isEqualTo("velocity");
+            assertThat(alert.getEventTime()).isEqualTo(T0.plusSeconds(50));
+        });
+    }
+
+    @Test
+    void paymentLaterThanTheGraceIsDecidedButNotRecorded() {
+        pay("card-1", 1_000, T0.plus(Duration.ofHours(1)));
+        for (int i = 0; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(decisions.readValuesToList()).hasSize(7);
+        assertThat(alerts.readValuesToList()).isEmpty();
+        KeyValueStore<String, CardProfile> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        assertThat(cards.get("card-1").getPayments()).hasSize(1);
+    }
+
+    @Test
+    void invalidPaymentsGoToTheDeadLetterTopicWithAReason() {
+        pay(payment("card-1", -100, T0).build());
+        pay(payment("card-1", 100, T0).setCurrency("XYZ").build());
+        pay(payment("", 100, T0).build());
+        pay("card-1", 1_000, T0.plusSeconds(1));
+
+        var deadLetters = driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+        assertThat(deadLetters)
+                .extracting(r -> new String(
+                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("amountMinor is negative"),
+                        m -> assertThat(m).contains("'XYZ' is not an ISO 4217 code"),
+                        m -> assertThat(m).contains("needs a cardId"));
+        assertThat(decisions.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void undeserializableBytesGoToTheDeadLetterTopic() {
+        var raw = driver.createInputTopic(
+                topics.transactions().name(), new StringSerializer(), new ByteArraySerializer());
+        raw.pipeInput("card-1", new byte[] {1, 2, 3}, T0);
+        pay("card-1", 1_000, T0.plusSeconds(1));
+
+        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                        .readValuesToList())
+                .containsExactly(new byte[] {1, 2, 3});
+        assertThat(decisions.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void forgetsCardsInactiveForLongerThanTheInactivityPeriod() {
+        pay("card-old", 1_000, T0);
+        pay("card-new", 1_000, T0.plus(FraudSettings.DEFAULTS.cardInactivity()).plus(Duration.ofHours(2)));
+
+        KeyValueStore<String, CardProfile> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        assertThat(cards.get("card-old")).isNull();
+        assertThat(cards.get("card-new")).isNotNull();
+    }
+
+    @Test
+    void topologyMatchesTheReviewedSnapshot() throws IOException {
+        var snapshot = Path.of("src/test/resources/topology.txt");
+        String described = new FraudTopology(topics, FraudSettings.DEFAULTS)
+                .build(new Properties())
+                .describe()
+                .toString();
+        if (Boolean.getBoolean("topology.update")) {
+            Files.writeString(snapshot, described);
+        }
+        assertThat(described)
+                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
+                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
+                .isEqualTo(Files.readString(snapshot));
+    }
+
+    private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private void pay(String card, long amountMinor, Instant at) {
+        pay(payment(card, amountMinor, at).build());
+    }
+
+    private void pay(Transaction payment) {
+        payments.pipeInput(payment.getCardId(), payment, payment.getEventTime());
+    }
+
+    private Transaction.Builder payment(String card, long amountMinor, Instant at) {
+        return Transaction.newBuilder()
+                .setTransactionId("tx-" + (++sequence))
+                .setCardId(card)
+                .setAccountId("acct-" + card)
+                .setMerchantId("m-1")
+                .setMerchantCategoryCode("5411")
+                .setAmountMinor(amountMinor)
+                .setCurrency("EUR")
+                .setCountry("FR")
+                .setLocation(null)
+                .setChannel(Channel.CARD_PRESENT)
+                .setEventTime(at);
+    }
+
+    private void publishRule(String id, int version, RuleType type, boolean enabled, Map<String, String> parameters) {
+        rules.pipeInput(
+                id,
+                FraudRule.newBuilder()
+                        .setRuleId(id)
+                        .setVersion(version)
+                        .setType(type)
+                        .setParameters(parameters)
+                        .setEnabled(enabled)
+                        .setUpdatedAt(T0)
+                        .build(),
+                T0);
+    }
+
+    private void block(BlocklistKind kind, String value, Instant expiresAt) {
+        blocklist.pipeInput(
+                kind + ":" + value,
+                BlocklistEntry.newBuilder()
+                        .setEntryId("b-" + value)
+                        .setKind(kind)
+                        .setValue(value)
+                        .setReason("confirmed fraud ring")
+                        .setAddedAt(T0)
+                        .setExpiresAt(expiresAt)
+                        .build(),
+                T0);
+    }
+}
