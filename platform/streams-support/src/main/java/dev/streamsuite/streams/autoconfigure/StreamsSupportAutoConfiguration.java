@@ -7,15 +7,19 @@ import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.streams.StreamsTopology;
 import dev.streamsuite.streams.errors.DeadLetterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,11 +28,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.client.RestClient;
 
 /**
  * Runs the service's {@link StreamsTopology} beans in one KafkaStreams instance managed by
@@ -78,6 +84,25 @@ public class StreamsSupportAutoConfiguration {
             factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
             factoryBean.setLeaveGroupOnClose(streams.leaveGroupOnClose());
         };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StoreQueries storeQueries(
+            StreamsBuilderFactoryBean factoryBean,
+            ObjectProvider<RestClient.Builder> restClient,
+            @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
+        var requestFactory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        requestFactory.setReadTimeout(Duration.ofSeconds(10));
+        return new StoreQueries(
+                factoryBean,
+                restClient
+                        .getIfAvailable(RestClient::builder)
+                        .requestFactory(requestFactory)
+                        .build(),
+                HostInfo.buildFromEndpoint(applicationServer),
+                2);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Output that cannot be serialized (e.g. the registry rejects the schema) or that the broker
@@ -13,6 +15,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * Retriable broker errors are retried as by default.
  */
 public class DeadLetterProductionHandler extends DefaultProductionExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
 
     private DeadLetterMetrics metrics = DeadLetterMetrics.from(Map.of());
 
@@ -23,6 +27,12 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
             return super.handleError(context, record, exception);
         }
         metrics.recordDeadLetter(DeadLetterMetrics.Stage.PRODUCTION, context.topic(), exception);
+        log.warn(
+                "Output for the record at {}-{}@{} was refused; dead-lettering the source record",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception);
         return Response.resume(super.handleError(context, record, exception).deadLetterQueueRecords());
     }
 
@@ -34,6 +44,13 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
             Exception exception,
             SerializationExceptionOrigin origin) {
         metrics.recordDeadLetter(DeadLetterMetrics.Stage.PRODUCTION, context.topic(), exception);
+        log.warn(
+                "Output for the record at {}-{}@{} could not be serialized ({}); dead-lettering the source record",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                origin,
+                exception);
         return Response.resume(super.handleSerializationError(context, record, exception, origin)
                 .deadLetterQueueRecords());
     }

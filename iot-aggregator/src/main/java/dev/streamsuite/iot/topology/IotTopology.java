@@ -1,0 +1,146 @@
+package dev.streamsuite.iot.topology;
+
+import dev.streamsuite.iot.state.EnrichedReading;
+import dev.streamsuite.iot.state.WindowState;
+import dev.streamsuite.schemas.iot.AggregateScope;
+import dev.streamsuite.schemas.iot.Device;
+import dev.streamsuite.streams.StreamsTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Readings keyed by device are validated and enriched from the devices table, then
+ * aggregated in event-time tumbling windows per device (final result once, when the window
+ * closes) and hopping windows per site and sensor type. Readings too late for their window go
+ * to the late-readings topic. Closed device windows feed the threshold and rate alerts; a
+ * presence tracker reports silent devices and their return.
+ */
+public final class IotTopology implements StreamsTopology {
+
+    public static final String DEVICES_STORE = "devices";
+    public static final String DEVICE_WINDOWS_STORE = "device-windows";
+    public static final String SITE_WINDOWS_STORE = "site-windows";
+    public static final String PRESENCE_STORE = "device-presence";
+    static final String MONITOR_STORE = "device-monitors";
+
+    private final IotTopics topics;
+    private final IotSettings settings;
+
+    public IotTopology(IotTopics topics, IotSettings settings) {
+        this.topics = topics;
+        this.settings = settings;
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder) {
+        builder.table(
+                topics.devices().name(),
+                topics.devices().consumed("devices-source"),
+                Materialized.<String, Device, KeyValueStore<Bytes, byte[]>>as(DEVICES_STORE)
+                        .withKeySerde(topics.devices().keySerde())
+                        .withValueSerde(topics.devices().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PRESENCE_STORE), Serdes.String(), topics.presenceStates()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MONITOR_STORE), Serdes.String(), topics.monitorStates()));
+
+        var ingested = builder.stream(
+                        topics.readings().name(),
+                        topics.readings().consumed("readings").withTimestampExtractor(new ReadingTimeExtractor()))
+                .processValues(() -> new ReadingIngest(settings), Named.as("validate-and-enrich"), DEVICES_STORE);
+
+        ingested.filter((device, reading) -> reading.late(), Named.as("late"))
+                .mapValues(WindowStates::originalOf, Named.as("late-reading"))
+                .to(topics.lateReadings().name(), topics.lateReadings().produced("late-readings-out"));
+        ingested.process(() -> new DevicePresenceTracker(settings), Named.as("track-presence"), PRESENCE_STORE)
+                .to(topics.alerts().name(), topics.alerts().produced("presence-alerts-out"));
+
+        var readings = ingested.filter((device, reading) -> !reading.late(), Named.as("on-time"))
+                .mapValues(Ingested::reading, Named.as("on-time-reading"));
+
+        var deviceAggregates = readings.groupByKey(
+                        Grouped.with("readings-by-device", Serdes.String(), topics.enrichedReadings()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace()))
+                .aggregate(
+                        WindowStates::empty,
+                        (device, reading, state) -> WindowStates.add(reading, state),
+                        Named.as("device-window-stats"),
+                        windowStore(DEVICE_WINDOWS_STORE))
+                .suppress(finalResults("device-window-final"))
+                .toStream(Named.as("closed-device-windows"))
+                .map(
+                        (window, state) -> KeyValue.pair(
+                                window.key(),
+                                WindowStates.toAggregate(
+                                        AggregateScope.DEVICE,
+                                        window.key(),
+                                        window.window().startTime(),
+                                        window.window().endTime(),
+                                        state)),
+                        Named.as("device-aggregate"));
+        deviceAggregates.to(
+                topics.deviceAggregates().name(), topics.deviceAggregates().produced("device-aggregates-out"));
+        deviceAggregates
+                .processValues(
+                        () -> new WindowAlertMonitor(settings), Named.as("window-alerts"), MONITOR_STORE, DEVICES_STORE)
+                .flatMapValues(alerts -> alerts, Named.as("window-alert"))
+                .to(topics.alerts().name(), topics.alerts().produced("window-alerts-out"));
+
+        readings.filter((device, reading) -> reading.getSiteId() != null, Named.as("known-site"))
+                .selectKey((device, reading) -> siteKey(reading), Named.as("by-site-and-type"))
+                .groupByKey(Grouped.with("readings-by-site", Serdes.String(), topics.enrichedReadings()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.siteWindowSize(), settings.grace())
+                        .advanceBy(settings.siteWindowAdvance()))
+                .aggregate(
+                        WindowStates::empty,
+                        (site, reading, state) -> WindowStates.add(reading, state),
+                        Named.as("site-window-stats"),
+                        windowStore(SITE_WINDOWS_STORE))
+                .suppress(finalResults("site-window-final"))
+                .toStream(Named.as("closed-site-windows"))
+                .map(
+                        (window, state) -> KeyValue.pair(
+                                state.getSiteId(),
+                                WindowStates.toAggregate(
+                                        AggregateScope.SITE,
+                                        state.getSiteId(),
+                                        window.window().startTime(),
+                                        window.window().endTime(),
+                                        state)),
+                        Named.as("site-aggregate"))
+                .to(topics.siteAggregates().name(), topics.siteAggregates().produced("site-aggregates-out"));
+    }
+
+    /**
+     * Holds each window back until stream time passes its end plus the grace, then emits it
+     * once. (EmitStrategy.onWindowClose would also do, but it checks at most once per second of
+     * wall-clock time and only when a record arrives, so the last windows of a quiet partition
+     * could wait indefinitely.)
+     */
+    private static Suppressed<Windowed<?>> finalResults(String name) {
+        return Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(name);
+    }
+
+    private Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windowStore(String name) {
+        return Materialized.<String, WindowState, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(topics.windowStates())
+                .withRetention(settings.retention());
+    }
+
+    /** Site roll-ups never mix sensor types: a mean of temperatures and humidities means nothing. */
+    private static String siteKey(EnrichedReading reading) {
+        return reading.getSiteId() + "/" + reading.getSensorType();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.streamsuite.iot.topology;
+
+import dev.streamsuite.iot.state.EnrichedReading;
+import dev.streamsuite.iot.state.WindowState;
+import dev.streamsuite.iot.telemetry.ReadingStats;
+import dev.streamsuite.schemas.common.TimeWindow;
+import dev.streamsuite.schemas.iot.AggregateScope;
+import dev.streamsuite.schemas.iot.WindowedAggregate;
+import java.time.Instant;
+
+/** Maps window statistics between the telemetry logic, the state store and the output. */
+public final class WindowStates {
+
+    private WindowStates() {}
+
+    static dev.streamsuite.schemas.iot.SensorReading originalOf(Ingested ingested) {
+        var reading = ingested.reading();
+        return new dev.streamsuite.schemas.iot.SensorReading(
+                reading.getReadingId(), reading.getDeviceId(), reading.getValue(), reading.getEventTime());
+    }
+
+    static WindowState empty() {
+        return toState(ReadingStats.empty(), null, null, false);
+    }
+
+    static WindowState add(EnrichedReading reading, WindowState state) {
+        var stats = toStats(state).add(reading.getValue(), reading.getEventTime());
+        return toState(stats, reading.getSiteId(), reading.getSensorType(), reading.getKnownDevice());
+    }
+
+    public static ReadingStats toStats(WindowState state) {
+        return new ReadingStats(
+                state.getCount(),
+                state.getMean(),
+                state.getM2(),
+                state.getMin(),
+                state.getMax(),
+                state.getFirst(),
+                state.getFirstTime(),
+                state.getLast(),
+                state.getLastTime());
+    }
+
+    private static WindowState toState(ReadingStats stats, String siteId, String sensorType, boolean known) {
+        return WindowState.newBuilder()
+                .setCount(stats.count())
+                .setMean(stats.mean())
+                .setM2(stats.m2())
+                .setMin(stats.min())
+                .setMax(stats.max())
+                .setFirst(stats.first())
+                .setFirstTime(stats.firstTime())
+                .setLast(stats.last())
+                .setLastTime(stats.lastTime())
+                .setSiteId(siteId)
+                .setSensorType(sensorType)
+                .setKnownDevice(known)
+                .build();
+    }
+
+    public static WindowedAggregate toAggregate(
+            AggregateScope scope, String subject, Instant start, Instant end, WindowState state) {
+        var stats = toStats(state);
+        return WindowedAggregate.newBuilder()
+                .setAggregateId(scope + "|" + subject + "|" + start.toEpochMilli())
+                .setScope(scope)
+                .setDeviceId(scope == AggregateScope.DEVICE ? subject : null)
+                .setSiteId(scope == AggregateScope.SITE ? subject : state.getSiteId())
+                .setSensorType(state.getSensorType())
+                .setKnownDevice(state.getKnownDevice())
+                .setWindow(new TimeWindow(start, end))
+                .setCount(stats.count())
+                .setMin(stats.min())
+                .setMax(stats.max())
+                .setMean(stats.mean())
+                .setStdDev(stats.stdDev())
+                .setFirst(stats.first())
+                .setLast(stats.last())
+                .build();
+    }
+}

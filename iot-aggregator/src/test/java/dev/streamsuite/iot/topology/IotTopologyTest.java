@@ -1,0 +1,340 @@
+package dev.streamsuite.iot.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.streamsuite.schemas.iot.AggregateScope;
+import dev.streamsuite.schemas.iot.Device;
+import dev.streamsuite.schemas.iot.DeviceAlert;
+import dev.streamsuite.schemas.iot.DeviceAlertType;
+import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.schemas.iot.Thresholds;
+import dev.streamsuite.schemas.iot.WindowedAggregate;
+import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
+import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IotTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String DEAD_LETTER = "iot-aggregator.dlq";
+
+    private final IotTopics topics = IotTopics.from(new PlainAvroSerdes());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SensorReading> readings;
+    private TestInputTopic<String, Device> devices;
+    private TestOutputTopic<String, WindowedAggregate> deviceAggregates;
+    private TestOutputTopic<String, WindowedAggregate> siteAggregates;
+    private TestOutputTopic<String, DeviceAlert> alerts;
+    private TestOutputTopic<String, SensorReading> late;
+    private int sequence;
+
+    @BeforeEach
+    void startDriver() {
+        var properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "iot-aggregator-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
+        properties.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        driver =
+                new TopologyTestDriver(new IotTopology(topics, IotSettings.DEFAULTS).build(properties), properties, T0);
+        readings = driver.createInputTopic(
+                topics.readings().name(),
+                topics.readings().keySerde().serializer(),
+                topics.readings().valueSerde().serializer());
+        devices = driver.createInputTopic(
+                topics.devices().name(),
+                topics.devices().keySerde().serializer(),
+                topics.devices().valueSerde().serializer());
+        deviceAggregates = output(topics.deviceAggregates());
+        siteAggregates = output(topics.siteAggregates());
+        alerts = output(topics.alerts());
+        late = output(topics.lateReadings());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void emitsEachWindowsFinalResultOnceWhenItCloses() {
+        register("dev-1", "site-a", null, null, null);
+        read("dev-1", 20.0, T0.plusSeconds(10));
+        read("dev-1", 22.0, T0.plusSeconds(20));
+        read("dev-1", 24.0, T0.plusSeconds(40));
+        read("dev-1", 21.0, T0.plusSeconds(85));
+        assertThat(deviceAggregates.isEmpty())
+                .as("window [0, 60s) is open until 60s + 30s grace")
+                .isTrue();
+
+        read("dev-1", 21.0, T0.plusSeconds(95));
+        read("dev-1", 21.0, T0.plusSeconds(100));
+
+        assertThat(deviceAggregates.readValuesToList()).singleElement().satisfies(aggregate -> {
+            assertThat(aggregate.getScope()).isEqualTo(AggregateScope.DEVICE);
+            assertThat(aggregate.getDeviceId()).isEqualTo("dev-1");
+            assertThat(aggregate.getWindow().getStart()).isEqualTo(T0);
+            assertThat(aggregate.getWindow().getEnd()).isEqualTo(T0.plusSeconds(60));
+            assertThat(aggregate.getCount()).isEqualTo(3);
+            assertThat(aggregate.getMin()).isEqualTo(20.0);
+            assertThat(aggregate.getMax()).isEqualTo(24.0);
+            assertThat(aggregate.getMean()).isCloseTo(22.0, within(1e-9));
+            assertThat(aggregate.getStdDev()).isCloseTo(Math.sqrt(8.0 / 3), within(1e-9));
+            assertThat(aggregate.getFirst()).isEqualTo(20.0);
+            assertThat(aggregate.getLast()).isEqualTo(24.0);
+            assertThat(aggregate.getSiteId()).isEqualTo("site-a");
+            assertThat(aggregate.getSensorType()).isEqualTo("temperature");
+            assertThat(aggregate.getKnownDevice()).isTrue();
+        });
+    }
+
+    @Test
+    void outOfOrderReadingWithinTheGraceCountsInItsWindow() {
+        read("dev-1", 10.0, T0.plusSeconds(70));
+        read("dev-1", 30.0, T0.plusSeconds(50));
+        closeWindowsUpTo(T0.plusSeconds(200), "dev-1");
+
+        var first = deviceAggregates.readValuesToList().get(0);
+        assertThat(first.getWindow().getStart()).isEqualTo(T0);
+        assertThat(first.getCount()).isEqualTo(1);
+        assertThat(first.getMean()).isEqualTo(30.0);
+        assertThat(late.isEmpty()).isTrue();
+    }
+
+    @Test
+    void readingLaterThanTheGraceGoesToTheLateTopicAndIsCounted() {
+        read("dev-1", 10.0, T0.plusSeconds(10));
+        read("dev-1", 10.0, T0.plusSeconds(100));
+        var straggler = read("dev-1", 99.0, T0.plusSeconds(30));
+
+        assertThat(late.readValuesToList()).containsExactly(straggler);
+        assertThat(deviceAggregates.readValuesToList())
+                .singleElement()
+                .satisfies(aggregate -> assertThat(aggregate.getMax()).isEqualTo(10.0));
+        assertThat(lateReadingTotal()).isEqualTo(1.0);
+    }
+
+    @Test
+    void deviceUpdatesWithWallClockTimestampsDoNotMakeReadingsLate() {
+        devices.pipeInput(
+                "dev-1",
+                Device.newBuilder()
+                        .setDeviceId("dev-1")
+                        .setSiteId("site-a")
+                        .setSensorType("temperature")
+                        .setUnit("celsius")
+                        .setThresholds(new Thresholds(null, null, null))
+                        .setUpdatedAt(T0)
+                        .build(),
+                T0.plus(Duration.ofDays(20)));
+        read("dev-1", 10.0, T0.plusSeconds(10));
+        closeWindowsUpTo(T0.plusSeconds(200), "dev-1");
+
+        assertThat(late.isEmpty()).isTrue();
+        assertThat(deviceAggregates.readValuesToList()).isNotEmpty();
+    }
+
+    @Test
+    void readingsOfUnknownDevicesAreAggregatedAndMarked() {
+        read("ghost", 5.0, T0.plusSeconds(5));
+        closeWindowsUpTo(T0.plusSeconds(120), "ghost");
+
+        assertThat(deviceAggregates.readValuesToList().get(0)).satisfies(aggregate -> {
+            assertThat(aggregate.getKnownDevice()).isFalse();
+            assertThat(aggregate.getSiteId()).isNull();
+            assertThat(aggregate.getCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void valueHoveringAroundTheThresholdRaisesOneAlertAndOneClearance() {
+        register("dev-1", "site-a", null, 30.0, null);
+        double[] windowMaxima = {31, 29.9, 30.5, 31, 29};
+        for (int minute = 0; minute < windowMaxima.length; minute++) {
+            read(
+                    "dev-1",
+                    windowMaxima[minute],
+                    T0.plus(Duration.ofMinutes(minute)).plusSeconds(5));
+        }
+        closeWindowsUpTo(T0.plus(Duration.ofMinutes(7)), "dev-1");
+
+        assertThat(alerts.readValuesToList())
+                .extracting(DeviceAlert::getType)
+                .containsExactly(DeviceAlertType.THRESHOLD_HIGH, DeviceAlertType.THRESHOLD_CLEARED);
+    }
+
+    @Test
+    void lowThresholdBreachRaisesALowAlertWithTheFigures() {
+        register("dev-1", "site-a", 5.0, null, null);
+        read("dev-1", 3.0, T0.plusSeconds(5));
+        closeWindowsUpTo(T0.plus(Duration.ofMinutes(3)), "dev-1");
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getType()).isEqualTo(DeviceAlertType.THRESHOLD_LOW);
+            assertThat(alert.getValue()).isEqualTo(3.0);
+            assertThat(alert.getThreshold()).isEqualTo(5.0);
+            assertThat(alert.getSiteId()).isEqualTo("site-a");
+            assertThat(alert.getAlertId()).isNotBlank();
+        });
+    }
+
+    @Test
+    void suddenChangeOfTheWindowMeanRaisesARateOfChangeAlert() {
+        register("dev-1", "site-a", null, null, 5.0);
+        read("dev-1", 10.0, T0.plusSeconds(5));
+        read("dev-1", 30.0, T0.plusSeconds(65));
+        closeWindowsUpTo(T0.plus(Duration.ofMinutes(4)), "dev-1");
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getType()).isEqualTo(DeviceAlertType.RATE_OF_CHANGE);
+            assertThat(alert.getValue()).isCloseTo(20.0, within(1e-9));
+        });
+    }
+
+    @Test
+    void silentDeviceIsReportedOnceByThePunctuatorAndBackOnlineOnItsNextReading() {
+        register("dev-1", "site-a", null, null, null);
+        read("dev-1", 20.0, T0);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(4));
+        assertThat(alerts.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getType()).isEqualTo(DeviceAlertType.SILENT_DEVICE);
+            assertThat(alert.getSiteId()).isEqualTo("site-a");
+        });
+
+        read("dev-1", 20.0, T0.plus(Duration.ofMinutes(16)));
+        assertThat(alerts.readValuesToList())
+                .extracting(DeviceAlert::getType)
+                .containsExactly(DeviceAlertType.BACK_ONLINE);
+    }
+
+    @Test
+    void siteRollUpCombinesDevicesOfTheSameTypeOnHoppingWindows() {
+        register("dev-1", "site-a", null, null, null);
+        register("dev-2", "site-a", null, null, null);
+        read("dev-1", 10.0, T0.plusSeconds(30));
+        read("dev-2", 20.0, T0.plusSeconds(90));
+        read("dev-1", 10.0, T0.plus(Duration.ofMinutes(20)));
+
+        var sites = siteAggregates.readValuesToList();
+        assertThat(sites).allSatisfy(aggregate -> {
+            assertThat(aggregate.getScope()).isEqualTo(AggregateScope.SITE);
+            assertThat(aggregate.getSiteId()).isEqualTo("site-a");
+            assertThat(aggregate.getSensorType()).isEqualTo("temperature");
+        });
+        // Windows of 5 min advancing by 1 min: the four starting 3 min before T0 up to T0 contain both.
+        assertThat(sites)
+                .filteredOn(a -> a.getWindow().getStart().equals(T0))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.getCount()).isEqualTo(2);
+                    assertThat(a.getMean()).isEqualTo(15.0);
+                });
+        assertThat(sites).filteredOn(a -> a.getCount() == 2).hasSize(4);
+    }
+
+    @Test
+    void invalidReadingsGoToTheDeadLetterTopicWithAReason() {
+        register("dev-1", "site-a", null, null, null);
+        read("dev-1", Double.NaN, T0);
+        read("dev-1", Double.POSITIVE_INFINITY, T0);
+        read("dev-1", 500.0, T0);
+        read("", 20.0, T0);
+        read("dev-1", 21.0, T0.plusSeconds(1));
+
+        var reasons = driver
+                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList()
+                .stream()
+                .map(r -> new String(
+                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(reasons).hasSize(4);
+        assertThat(reasons.get(0)).containsIgnoringCase("NaN");
+        assertThat(reasons.get(1)).containsIgnoringCase("infinit");
+        assertThat(reasons.get(2)).contains("physically impossible");
+        assertThat(reasons.get(3)).containsIgnoringCase("device");
+    }
+
+    @Test
+    void topologyMatchesTheReviewedSnapshot() throws IOException {
+        var snapshot = Path.of("src/test/resources/topology.txt");
+        String described = new IotTopology(topics, IotSettings.DEFAULTS)
+                .build(new Properties())
+                .describe()
+                .toString();
+        if (Boolean.getBoolean("topology.update")) {
+            Files.writeString(snapshot, described);
+        }
+        assertThat(described)
+                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
+                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
+                .isEqualTo(Files.readString(snapshot));
+    }
+
+    /** Advances stream time with a reading far enough ahead that earlier windows close. */
+    private void closeWindowsUpTo(Instant time, String device) {
+        read(device, 1.0, time);
+    }
+
+    private double lateReadingTotal() {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("late-reading-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    private SensorReading read(String device, double value, Instant at) {
+        var reading = SensorReading.newBuilder()
+                .setReadingId("r-" + (++sequence))
+                .setDeviceId(device)
+                .setValue(value)
+                .setEventTime(at)
+                .build();
+        readings.pipeInput(device, reading, at);
+        return reading;
+    }
+
+    private void register(String device, String site, Double low, Double high, Double maxChangePerMinute) {
+        devices.pipeInput(
+                device,
+                Device.newBuilder()
+                        .setDeviceId(device)
+                        .setSiteId(site)
+                        .setSensorType("temperature")
+                        .setUnit("celsius")
+                        .setThresholds(new Thresholds(low, high, maxChangePerMinute))
+                        .setUpdatedAt(T0)
+                        .build(),
+                T0);
+    }
+
+    private <V> TestOutputTopic<String, V> output(dev.streamsuite.streams.Topic<String, V> topic) {
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.streamsuite.streams.autoconfigure;
+
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Answers an interactive query for a key on whichever instance is asked: locally when this
+ * instance owns the key's partition, otherwise by forwarding the same request to the owner
+ * (found through {@code application.server}). While the group rebalances or a store is
+ * restoring it answers 503 with {@code Retry-After}, never a wrong or empty answer.
+ */
+public final class StoreQueries {
+
+    /** Marks a forwarded request, so that two instances that disagree never bounce it forever. */
+    public static final String FORWARDED_HEADER = "X-Streamsuite-Forwarded";
+
+    private static final Logger log = LoggerFactory.getLogger(StoreQueries.class);
+
+    private final StreamsBuilderFactoryBean streams;
+    private final RestClient client;
+    private final HostInfo self;
+    private final String retryAfterSeconds;
+
+    StoreQueries(StreamsBuilderFactoryBean streams, RestClient client, HostInfo self, int retryAfterSeconds) {
+        this.streams = streams;
+        this.client = client;
+        this.self = self;
+        this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
+    }
+
+    /**
+     * @param store the store holding the key
+     * @param key the key whose owner answers
+     * @param pathAndQuery this request's path and query string, replayed on the owner
+     * @param forwarded whether this request was already forwarded by another instance
+     * @param local computes the answer from this instance's store
+     */
+    public ResponseEntity<?> answer(
+            String store, String key, String pathAndQuery, boolean forwarded, Supplier<?> local) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+            return unavailable("the service is starting or rebalancing");
+        }
+        KeyQueryMetadata owner =
+                kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            return unavailable("no instance owns the key yet");
+        }
+        if (owner.activeHost().equals(self)) {
+            try {
+                return ResponseEntity.ok(local.get());
+            } catch (InvalidStateStoreException e) {
+                return unavailable("the store is migrating: " + e.getMessage());
+            }
+        }
+        if (forwarded) {
+            return unavailable("instances disagree on the key's owner during a rebalance");
+        }
+        return forward(owner.activeHost(), pathAndQuery);
+    }
+
+    /** Answers from this instance's own stores, for queries that are not about one key. */
+    public ResponseEntity<?> answerLocally(Supplier<?> local) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+            return unavailable("the service is starting or rebalancing");
+        }
+        try {
+            return ResponseEntity.ok(local.get());
+        } catch (InvalidStateStoreException e) {
+            return unavailable("the store is migrating: " + e.getMessage());
+        }
+    }
+
+    private ResponseEntity<?> forward(HostInfo owner, String pathAndQuery) {
+        String url = "http://" + owner.host() + ":" + owner.port() + pathAndQuery;
+        try {
+            return client.get()
+                    .uri(url)
+                    .header(FORWARDED_HEADER, "true")
+                    .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                            .headers(relayed(response.getHeaders()))
+                            .body(response.bodyTo(String.class)));
+        } catch (RestClientException e) {
+            log.warn("Forwarding {} to its owner failed: {}", url, e.getMessage());
+            return unavailable("the owning instance " + owner.host() + ":" + owner.port() + " did not answer");
+        }
+    }
+
+    private static HttpHeaders relayed(HttpHeaders headers) {
+        var relayed = new HttpHeaders();
+        if (headers.getContentType() != null) {
+            relayed.setContentType(headers.getContentType());
+        }
+        var retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (retryAfter != null) {
+            relayed.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return relayed;
+    }
+
+    private ResponseEntity<?> unavailable(String why) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(new Unavailable("unavailable", why + "; retry after " + retryAfterSeconds + " s"));
+    }
+
+    /** The body of a 503. */
+    public record Unavailable(String status, String message) {}
+}
