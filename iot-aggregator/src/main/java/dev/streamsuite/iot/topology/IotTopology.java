@@ -123,10 +123,9 @@ public final class IotTopology implements StreamsTopology {
     }
 
     /**
-     * Holds each window back until stream time passes its end plus the grace, then emits it
-     * once. (EmitStrategy.onWindowClose would also do, but it checks at most once per second of
-     * wall-clock time and only when a record arrives, so the last windows of a quiet partition
-     * could wait indefinitely.)
+     * Holds each window back until the partition's stream time passes its end plus the grace,
+     * then emits it once. (EmitStrategy.onWindowClose checks at most once per second of wall-clock
+     * time, and only when a record arrives: a burst followed by quiet would hold windows back.)
      */
     private static Suppressed<Windowed<?>> finalResults(String name) {
         return Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(name);

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges each device's closed window against the device's thresholds (with hysteresis, so a
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
  * window's mean is the right comparison.
  */
 final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggregate, List<DeviceAlert>> {
+
+    private static final Logger log = LoggerFactory.getLogger(WindowAlertMonitor.class);
 
     private final IotSettings settings;
     private FixedKeyProcessorContext<String, List<DeviceAlert>> context;
@@ -58,7 +62,19 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
         var alerts = new ArrayList<DeviceAlert>();
         var thresholds = device.getThresholds();
 
-        var thresholdMonitor = new ThresholdMonitor(thresholds.getLow(), thresholds.getHigh(), settings.hysteresis());
+        ThresholdMonitor thresholdMonitor;
+        RateOfChangeMonitor rateMonitor;
+        try {
+            thresholdMonitor = new ThresholdMonitor(thresholds.getLow(), thresholds.getHigh(), settings.hysteresis());
+            rateMonitor = new RateOfChangeMonitor(thresholds.getMaxChangePerMinute());
+        } catch (IllegalArgumentException e) {
+            // A bad device entry must not cost the readings: no alerts for it until it is corrected.
+            log.warn(
+                    "Device {} has unusable thresholds ({}); publish a corrected entry to enable its alerts",
+                    record.key(),
+                    e.getMessage());
+            return;
+        }
         var previous = ThresholdState.valueOf(state.getThresholdState());
         var transition = thresholdMonitor.evaluate(previous, window.getMin(), window.getMax());
         transition.event().ifPresent(event -> alerts.add(thresholdAlert(window, previous, event)));
@@ -67,8 +83,7 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
         var last = state.getPreviousWindowStart() == null
                 ? null
                 : new WindowMean(state.getPreviousWindowStart(), state.getPreviousMean());
-        var rate = new RateOfChangeMonitor(thresholds.getMaxChangePerMinute())
-                .evaluate(state.getRateArmed(), last, current);
+        var rate = rateMonitor.evaluate(state.getRateArmed(), last, current);
         rate.event()
                 .ifPresent(event -> alerts.add(alert(
                         window, DeviceAlertType.RATE_OF_CHANGE, event.ratePerMinute(), event.limit(), event.reason())));

@@ -62,7 +62,10 @@ public final class WindowStates {
             AggregateScope scope, String subject, Instant start, Instant end, WindowState state) {
         var stats = toStats(state);
         return WindowedAggregate.newBuilder()
-                .setAggregateId(scope + "|" + subject + "|" + start.toEpochMilli())
+                .setAggregateId(
+                        scope == AggregateScope.SITE
+                                ? scope + "|" + subject + "|" + state.getSensorType() + "|" + start.toEpochMilli()
+                                : scope + "|" + subject + "|" + start.toEpochMilli())
                 .setScope(scope)
                 .setDeviceId(scope == AggregateScope.DEVICE ? subject : null)
                 .setSiteId(scope == AggregateScope.SITE ? subject : state.getSiteId())

@@ -279,6 +279,42 @@ class IotTopologyTest {
     }
 
     @Test
+    void readingWhoseKeyIsNotItsDeviceGoesToTheDeadLetterTopic() {
+        readings.pipeInput(
+                "dev-2",
+                SensorReading.newBuilder()
+                        .setReadingId("r-x")
+                        .setDeviceId("dev-1")
+                        .setValue(20.0)
+                        .setEventTime(T0)
+                        .build(),
+                T0);
+
+        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                        .readRecordsToList())
+                .singleElement()
+                .satisfies(r -> assertThat(new String(
+                                r.headers()
+                                        .lastHeader("__streams.errors.message")
+                                        .value(),
+                                StandardCharsets.UTF_8))
+                        .contains("must be the deviceId"));
+    }
+
+    @Test
+    void deviceWithUnusableThresholdsStillGetsItsAggregatesButNoAlerts() {
+        register("dev-1", "site-a", 50.0, 10.0, null);
+        read("dev-1", 20.0, T0.plusSeconds(5));
+        closeWindowsUpTo(T0.plus(Duration.ofMinutes(3)), "dev-1");
+
+        assertThat(deviceAggregates.readValuesToList()).isNotEmpty();
+        assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void topologyMatchesTheReviewedSnapshot() throws IOException {
         var snapshot = Path.of("src/test/resources/topology.txt");
         String described = new IotTopology(topics, IotSettings.DEFAULTS)

@@ -1,0 +1,108 @@
+package dev.streamsuite.clickstream.api;
+
+import dev.streamsuite.clickstream.config.RecommenderProperties;
+import dev.streamsuite.clickstream.model.ScoredItem;
+import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.clickstream.topology.ClickTopology;
+import dev.streamsuite.clickstream.topology.ModelView;
+import dev.streamsuite.clickstream.topology.UserStates;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.streams.autoconfigure.StoreQueries;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recommendations for a user (answered by the instance owning the user, forwarded if needed),
+ * similar items and trending items (answered by any instance from its global stores).
+ */
+@RestController
+class RecommendationController {
+
+    private static final int MAX_LIMIT = 100;
+
+    private final StreamsBuilderFactoryBean streams;
+    private final StoreQueries queries;
+    private final RecommenderProperties properties;
+
+    RecommendationController(
+            StreamsBuilderFactoryBean streams, StoreQueries queries, RecommenderProperties properties) {
+        this.streams = streams;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    /** An unknown user gets trending items, not an error. */
+    @GetMapping("/users/{userId}/recommendations")
+    ResponseEntity<?> recommendations(
+            @PathVariable String userId,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestHeader(name = StoreQueries.FORWARDED_HEADER, required = false) String forwarded,
+            HttpServletRequest request) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return badLimit();
+        }
+        return queries.answer(ClickTopology.USERS_STORE, userId, pathAndQuery(request), forwarded != null, () -> {
+            var kafkaStreams = streams.getKafkaStreams();
+            var recent = UserStates.recentItems(kafkaStreams, userId);
+            var ranked = model(kafkaStreams).recommend(recent, limit, properties.recencyFactor());
+            return new RecommendationsView(userId, ranked.strategy().name(), ranked.items());
+        });
+    }
+
+    @GetMapping("/items/{itemId}/similar")
+    ResponseEntity<?> similar(@PathVariable String itemId, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return badLimit();
+        }
+        return queries.answerLocally(
+                () -> new ItemsView(itemId, model(streams.getKafkaStreams()).similarTo(itemId, limit)));
+    }
+
+    @GetMapping("/trending")
+    ResponseEntity<?> trending(
+            @RequestParam(required = false) String category, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return badLimit();
+        }
+        return queries.answerLocally(() -> new ItemsView(
+                category == null ? ModelView.ALL_CATEGORIES : category,
+                model(streams.getKafkaStreams()).trending(category, limit)));
+    }
+
+    private static ModelView model(KafkaStreams streams) {
+        return new ModelView(
+                streams.store(StoreQueryParameters.fromNameAndType(
+                        ClickTopology.SIMILAR_ITEMS_STORE, QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
+                streams.store(StoreQueryParameters.fromNameAndType(
+                        ClickTopology.TRENDING_STORE, QueryableStoreTypes.<String, TrendingSnapshot>keyValueStore())),
+                streams.store(StoreQueryParameters.fromNameAndType(
+                        ClickTopology.CATALOG_STORE,
+                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())));
+    }
+
+    private static ResponseEntity<?> badLimit() {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(new StoreQueries.Unavailable("bad-request", "limit must be between 1 and " + MAX_LIMIT));
+    }
+
+    private static String pathAndQuery(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    record RecommendationsView(
+            String userId, String strategy, List<dev.streamsuite.clickstream.model.RecommendedItem> items) {}
+
+    record ItemsView(String subject, List<ScoredItem> items) {}
+}

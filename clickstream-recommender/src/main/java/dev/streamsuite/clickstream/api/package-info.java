@@ -1,0 +1,2 @@
+/** HTTP queries answered from the service's own state. */
+package dev.streamsuite.clickstream.api;

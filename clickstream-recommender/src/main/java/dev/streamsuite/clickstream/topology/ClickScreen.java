@@ -1,0 +1,74 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.model.Interaction;
+import dev.streamsuite.clickstream.model.SessionEvent;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.streams.InvalidRecordException;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Rejects clicks that make no sense and keeps clicks of accounts flagged by fraud-detector
+ * out of the model, so that bots cannot poison it. Excluded clicks are counted in
+ * {@code excluded-click-total}. Adds the item's category from the catalog.
+ */
+final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> {
+
+    private FixedKeyProcessorContext<String, Click> context;
+    private KeyValueStore<String, Long> flaggedAccounts;
+    private TimestampedKeyValueStore<String, CatalogItem> catalog;
+    private Sensor excluded;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Click> context) {
+        this.context = context;
+        this.flaggedAccounts = context.getStateStore(ClickTopology.FLAGGED_ACCOUNTS_STORE);
+        this.catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
+        this.excluded = context.metrics()
+                .addRateTotalSensor("clickstream", "clicks", "excluded-click", Sensor.RecordingLevel.INFO);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, ClickEvent> record) {
+        ClickEvent click = record.value();
+        if (click == null) {
+            throw new InvalidRecordException("A click record needs a value; tombstones are not clicks.");
+        }
+        require(click.getEventId(), "eventId");
+        require(click.getUserId(), "userId");
+        require(click.getItemId(), "itemId");
+        Interaction interaction =
+                switch (click.getType()) {
+                    case VIEW -> Interaction.VIEW;
+                    case CART -> Interaction.CART;
+                    case PURCHASE -> Interaction.PURCHASE;
+                    case UNKNOWN ->
+                        throw new InvalidRecordException(
+                                "Click " + click.getEventId() + ": type must be VIEW, CART or PURCHASE");
+                };
+        if (click.getAccountId() != null && flaggedAccounts.get(click.getAccountId()) != null) {
+            excluded.record();
+            return;
+        }
+        ValueAndTimestamp<CatalogItem> item = catalog.get(click.getItemId());
+        String category =
+                item == null || item.value() == null ? null : item.value().getCategory();
+        context.forward(record.withValue(new Click(
+                click.getEventId(),
+                click.getUserId(),
+                category,
+                new SessionEvent(click.getItemId(), interaction, click.getEventTime()))));
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRecordException("A click needs a " + field + "; it is empty.");
+        }
+    }
+}

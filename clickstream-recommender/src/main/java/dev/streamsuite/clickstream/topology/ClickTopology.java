@@ -1,0 +1,176 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.model.PairIncrement;
+import dev.streamsuite.clickstream.model.SessionPairs;
+import dev.streamsuite.clickstream.model.TopItems;
+import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.clickstream.state.TrendingItem;
+import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.streams.JsonSerde;
+import dev.streamsuite.streams.StreamsTopology;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Clicks keyed by user are screened (invalid → dead letter, flagged accounts → excluded) and
+ * feed three parts of the model: session windows per user, whose new item pairs go to the
+ * items' owners (repartitioned by item) and update their top-N related items; hopping-window
+ * trending counts per category; and each user's recent items, from which recommendations are
+ * published. Related items and trending lists are published to the service's own topics and
+ * read back as global stores, so any task and any instance can rank items for any user.
+ */
+public final class ClickTopology implements StreamsTopology {
+
+    public static final String CATALOG_STORE = "catalog";
+    public static final String FLAGGED_ACCOUNTS_STORE = "flagged-accounts";
+    public static final String SIMILAR_ITEMS_STORE = "similar-items";
+    public static final String TRENDING_STORE = "trending";
+    public static final String USERS_STORE = "users";
+    static final String SESSIONS_STORE = "sessions";
+    static final String ITEM_PAIRS_STORE = "item-pairs";
+    static final String TRENDING_WINDOWS_STORE = "trending-windows";
+
+    private final RecommenderTopics topics;
+    private final RecommenderSettings settings;
+
+    public ClickTopology(RecommenderTopics topics, RecommenderSettings settings) {
+        this.topics = topics;
+        this.settings = settings;
+    }
+
+    @Override
+    public void addTo(StreamsBuilder builder) {
+        addGlobalStores(builder);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), new JsonSerde<>(UserState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), new JsonSerde<>(TopItems.class)));
+
+        var clicks = builder.stream(topics.clicks().name(), topics.clicks().consumed("clicks"))
+                .processValues(ClickScreen::new, Named.as("screen-click"));
+        var clickSerde = new JsonSerde<>(Click.class);
+
+        clicks.processValues(() -> new RecommendationPublisher(settings), Named.as("recommend"), USERS_STORE)
+                .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
+
+        var pairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());
+        clicks.groupByKey(Grouped.with("clicks-by-user", Serdes.String(), clickSerde))
+                .windowedBy(SessionWindows.ofInactivityGapAndGrace(settings.sessionGap(), settings.sessionGrace()))
+                .aggregate(
+                        () -> SessionAccumulator.empty(settings.maxItemsPerSession()),
+                        (user, click, session) -> session.add(click, pairs),
+                        (user, left, right) -> left.merge(right),
+                        Named.as("sessionize"),
+                        Materialized.<String, SessionAccumulator, SessionStore<Bytes, byte[]>>as(SESSIONS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(new JsonSerde<>(SessionAccumulator.class))
+                                // Every update carries its own new pairs: none may be folded away by the cache.
+                                .withCachingDisabled())
+                .toStream(Named.as("session-updates"))
+                .filter((session, accumulator) -> accumulator != null, Named.as("live-sessions"))
+                .flatMap(
+                        (session, accumulator) -> accumulator.pending().stream()
+                                .map(pair -> KeyValue.pair(pair.from(), pair))
+                                .toList(),
+                        Named.as("pairs"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PairIncrement.class))
+                        .withName("pairs-by-item"))
+                .processValues(
+                        () -> new SimilarItemsUpdater(settings), Named.as("update-related-items"), ITEM_PAIRS_STORE)
+                .to(topics.similarItems().name(), topics.similarItems().produced("similar-items-out"));
+
+        clicks.flatMap((user, click) -> byCategory(click), Named.as("by-category"))
+                .groupByKey(Grouped.with("clicks-by-category", Serdes.String(), clickSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.trendingWindow(), settings.sessionGrace())
+                        .advanceBy(settings.trendingAdvance()))
+                .aggregate(
+                        TrendingCounts::empty,
+                        (category, click, counts) -> counts.add(
+                                click.event().itemId(),
+                                settings.weights().weightOf(click.event().interaction()),
+                                settings.trendingSize()),
+                        Named.as("count-trending"),
+                        Materialized.<String, TrendingCounts, WindowStore<Bytes, byte[]>>as(TRENDING_WINDOWS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(new JsonSerde<>(TrendingCounts.class)))
+                .toStream(Named.as("trending-updates"))
+                .map(
+                        (window, counts) -> KeyValue.pair(
+                                window.key(),
+                                new TrendingSnapshot(
+                                        window.key(),
+                                        window.window().startTime(),
+                                        counts.top(settings.trendingSize()).stream()
+                                                .map(item -> new TrendingItem(item.itemId(), item.score()))
+                                                .toList())),
+                        Named.as("trending-snapshot"))
+                .to(topics.trending().name(), topics.trending().produced("trending-out"));
+    }
+
+    private void addGlobalStores(StreamsBuilder builder) {
+        builder.globalTable(
+                topics.catalog().name(),
+                topics.catalog().consumed("catalog-source"),
+                Materialized.<String, CatalogItem, KeyValueStore<Bytes, byte[]>>as(CATALOG_STORE)
+                        .withKeySerde(topics.catalog().keySerde())
+                        .withValueSerde(topics.catalog().valueSerde()));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(FLAGGED_ACCOUNTS_STORE), Serdes.String(), Serdes.Long()),
+                topics.fraudAlerts().name(),
+                topics.fraudAlerts().consumed("fraud-alerts"),
+                () -> new GlobalStoreLoader<FraudAlert, Long>(
+                        FLAGGED_ACCOUNTS_STORE,
+                        record -> record.value().getAccountId(),
+                        alert -> alert.getEventTime().toEpochMilli(),
+                        (newer, older) -> false));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(SIMILAR_ITEMS_STORE),
+                        Serdes.String(),
+                        topics.similarItems().valueSerde()),
+                topics.similarItems().name(),
+                topics.similarItems().consumed("similar-items-source"),
+                () -> new GlobalStoreLoader<SimilarItems, SimilarItems>(
+                        SIMILAR_ITEMS_STORE, record -> record.key(), item -> item, (newer, older) -> !newer.getAsOf()
+                                .isBefore(older.getAsOf())));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TRENDING_STORE),
+                        Serdes.String(),
+                        topics.trending().valueSerde()),
+                topics.trending().name(),
+                topics.trending().consumed("trending-source"),
+                () -> new GlobalStoreLoader<TrendingSnapshot, TrendingSnapshot>(
+                        TRENDING_STORE,
+                        record -> record.key(),
+                        snapshot -> snapshot,
+                        // Hopping windows overlap: the list of the most recent window wins.
+                        (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart())));
+    }
+
+    private static List<KeyValue<String, Click>> byCategory(Click click) {
+        var keyed = new ArrayList<KeyValue<String, Click>>(2);
+        keyed.add(KeyValue.pair(ModelView.ALL_CATEGORIES, click));
+        if (click.category() != null) {
+            keyed.add(KeyValue.pair(click.category(), click));
+        }
+        return keyed;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.model.RecentItems;
+import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.clickstream.Recommendation;
+import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
+import dev.streamsuite.schemas.clickstream.RecommendedItem;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+
+/**
+ * Remembers each user's recent items and purchases and, on their activity, publishes fresh
+ * recommendations, at most once per {@code minEmitInterval} of event time per user.
+ */
+final class RecommendationPublisher implements FixedKeyProcessor<String, Click, Recommendation> {
+
+    private final RecommenderSettings settings;
+    private FixedKeyProcessorContext<String, Recommendation> context;
+    private KeyValueStore<String, UserState> users;
+    private ModelView model;
+
+    RecommendationPublisher(RecommenderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Recommendation> context) {
+        this.context = context;
+        this.users = context.getStateStore(ClickTopology.USERS_STORE);
+        ReadOnlyKeyValueStore<String, SimilarItems> similar = context.getStateStore(ClickTopology.SIMILAR_ITEMS_STORE);
+        ReadOnlyKeyValueStore<String, TrendingSnapshot> trending = context.getStateStore(ClickTopology.TRENDING_STORE);
+        TimestampedKeyValueStore<String, CatalogItem> catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
+        this.model = new ModelView(similar, trending, catalog);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Click> record) {
+        Click click = record.value();
+        UserState user = users.get(click.userId());
+        RecentItems recent = (user == null
+                        ? RecentItems.empty(settings.recentItems(), RecentItems.DEFAULT_PURCHASE_CAPACITY)
+                        : user.recent())
+                .with(click.event());
+        Instant at = click.event().eventTime();
+        boolean due = user == null
+                || user.lastPublished() == null
+                || !at.isBefore(user.lastPublished().plus(settings.minEmitInterval()));
+        users.put(click.userId(), new UserState(recent, due ? at : user.lastPublished()));
+        if (!due) {
+            return;
+        }
+        var ranked = model.recommend(recent, settings.recommendationLimit(), settings.recencyFactor());
+        context.forward(record.withValue(Recommendation.newBuilder()
+                .setRecommendationId(click.userId() + "|" + click.eventId())
+                .setUserId(click.userId())
+                .setStrategy(RecommendationStrategy.valueOf(ranked.strategy().name()))
+                .setItems(ranked.items().stream()
+                        .map(item -> new RecommendedItem(item.itemId(), item.score(), item.reason()))
+                        .toList())
+                .setEventTime(at)
+                .build()));
+    }
+}

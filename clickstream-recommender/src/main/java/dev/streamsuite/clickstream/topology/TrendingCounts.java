@@ -1,0 +1,34 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.model.ScoredItem;
+import dev.streamsuite.clickstream.model.TrendingCounter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Weighted interactions per item in one trending window. Bounded: beyond {@code 4 × size}
+ * items only the strongest are kept, so a category with a long tail costs constant space.
+ */
+record TrendingCounts(Map<String, Double> weights) {
+
+    static TrendingCounts empty() {
+        return new TrendingCounts(Map.of());
+    }
+
+    TrendingCounts add(String itemId, double weight, int size) {
+        var updated = new HashMap<>(weights);
+        updated.merge(itemId, weight, Double::sum);
+        if (updated.size() > 4 * size) {
+            var kept = new HashMap<String, Double>();
+            TrendingCounter.top(updated, 2 * size).forEach(item -> kept.put(item.itemId(), item.score()));
+            kept.putIfAbsent(itemId, updated.get(itemId));
+            return new TrendingCounts(kept);
+        }
+        return new TrendingCounts(updated);
+    }
+
+    List<ScoredItem> top(int size) {
+        return TrendingCounter.top(weights, size);
+    }
+}

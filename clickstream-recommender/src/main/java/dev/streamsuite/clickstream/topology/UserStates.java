@@ -1,0 +1,20 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.model.RecentItems;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+/** Reads a user's recent items from this instance's users store (for interactive queries). */
+public final class UserStates {
+
+    private UserStates() {}
+
+    /** The user's recent items, or null when this instance has never seen the user. */
+    public static RecentItems recentItems(KafkaStreams streams, String userId) {
+        UserState state = streams.store(StoreQueryParameters.fromNameAndType(
+                        ClickTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore()))
+                .get(userId);
+        return state == null ? null : state.recent();
+    }
+}

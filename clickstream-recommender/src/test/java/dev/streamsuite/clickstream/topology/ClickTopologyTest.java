@@ -1,0 +1,272 @@
+package dev.streamsuite.clickstream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.schemas.clickstream.ClickType;
+import dev.streamsuite.schemas.clickstream.Recommendation;
+import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
+import dev.streamsuite.schemas.clickstream.RecommendedItem;
+import dev.streamsuite.schemas.payments.AlertEvidence;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.RuleType;
+import dev.streamsuite.schemas.payments.Severity;
+import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
+import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClickTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String DEAD_LETTER = "clickstream-recommender.dlq";
+
+    private final RecommenderTopics topics = RecommenderTopics.from(new PlainAvroSerdes());
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ClickEvent> clicks;
+    private TestInputTopic<String, CatalogItem> catalog;
+    private TestInputTopic<String, FraudAlert> fraudAlerts;
+    private TestOutputTopic<String, Recommendation> recommendations;
+    private int sequence;
+
+    @BeforeEach
+    void startDriver() {
+        var properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clickstream-recommender-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
+        properties.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        driver = new TopologyTestDriver(
+                new ClickTopology(topics, RecommenderSettings.DEFAULTS).build(properties), properties, T0);
+        clicks = input(topics.clicks());
+        catalog = input(topics.catalog());
+        fraudAlerts = input(topics.fraudAlerts());
+        recommendations = driver.createOutputTopic(
+                topics.recommendations().name(),
+                topics.recommendations().keySerde().deserializer(),
+                topics.recommendations().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void itemsViewedInOneSessionBecomeRelated() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
+        click("u1", "lace", ClickType.CART, T0.plusSeconds(60));
+
+        assertThat(related("shoe")).containsExactly("lace", "sock");
+        assertThat(related("sock")).contains("shoe", "lace");
+    }
+
+    @Test
+    void clicksSeparatedByMoreThanTheSessionGapAreNotPaired() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "book", ClickType.VIEW, T0.plus(Duration.ofMinutes(45)));
+
+        assertThat(related("shoe")).isEmpty();
+    }
+
+    @Test
+    void recommendsItemsViewedWithTheShoppersRecentItem() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
+        click("u2", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(5)));
+
+        var forU2 = latestFor("u2");
+        assertThat(forU2.getStrategy()).isEqualTo(RecommendationStrategy.PERSONALIZED);
+        assertThat(forU2.getItems().get(0)).satisfies(item -> {
+            assertThat(item.getItemId()).isEqualTo("sock");
+            assertThat(item.getReason()).isEqualTo("viewed with shoe");
+        });
+    }
+
+    @Test
+    void purchasedAndInactiveItemsAreNotRecommended() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(10));
+        click("u1", "lace", ClickType.VIEW, T0.plusSeconds(20));
+        click("u1", "belt", ClickType.VIEW, T0.plusSeconds(30));
+        item("lace", "accessories", false);
+        click("u2", "sock", ClickType.PURCHASE, T0.plus(Duration.ofMinutes(1)));
+        click("u2", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(2)));
+
+        assertThat(itemIds(latestFor("u2"))).contains("belt").doesNotContain("sock", "lace", "shoe");
+    }
+
+    @Test
+    void accountsFlaggedByFraudDetectionDoNotTrainTheModel() {
+        flag("acct-bot");
+        click("bot", "acct-bot", "shoe", ClickType.VIEW, T0);
+        click("bot", "acct-bot", "scam", ClickType.VIEW, T0.plusSeconds(1));
+
+        assertThat(related("shoe")).isEmpty();
+        assertThat(recommendations.isEmpty()).isTrue();
+        assertThat(metric("excluded-click-total")).isEqualTo(2.0);
+    }
+
+    @Test
+    void coldStartFallsBackToTrendingItems() {
+        item("shoe", "fashion", true);
+        click("u1", "shoe", ClickType.PURCHASE, T0);
+        click("u2", "shoe", ClickType.VIEW, T0.plusSeconds(20));
+        click("u3", "book", ClickType.VIEW, T0.plusSeconds(40));
+
+        var forU3 = latestFor("u3");
+        assertThat(forU3.getStrategy()).isEqualTo(RecommendationStrategy.TRENDING);
+        assertThat(forU3.getItems()).extracting(RecommendedItem::getItemId).contains("shoe");
+        assertThat(forU3.getItems()).extracting(RecommendedItem::getReason).contains("trending");
+    }
+
+    @Test
+    void publishesAUsersRecommendationsAtMostOncePerInterval() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(3));
+        click("u1", "lace", ClickType.VIEW, T0.plusSeconds(15));
+
+        assertThat(recommendations.readValuesToList())
+                .extracting(Recommendation::getEventTime)
+                .containsExactly(T0, T0.plusSeconds(15));
+    }
+
+    @Test
+    void invalidClicksGoToTheDeadLetterTopic() {
+        click("u1", "", ClickType.VIEW, T0);
+        click("u1", "shoe", ClickType.UNKNOWN, T0);
+
+        var reasons = driver
+                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList()
+                .stream()
+                .map(r -> new String(
+                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(reasons).satisfiesExactly(r -> assertThat(r).contains("needs a itemId"), r -> assertThat(r)
+                .contains("VIEW, CART or PURCHASE"));
+    }
+
+    @Test
+    void topologyMatchesTheReviewedSnapshot() throws IOException {
+        var snapshot = Path.of("src/test/resources/topology.txt");
+        String described = new ClickTopology(topics, RecommenderSettings.DEFAULTS)
+                .build(new Properties())
+                .describe()
+                .toString();
+        if (Boolean.getBoolean("topology.update")) {
+            Files.writeString(snapshot, described);
+        }
+        assertThat(described)
+                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
+                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
+                .isEqualTo(Files.readString(snapshot));
+    }
+
+    private List<String> related(String itemId) {
+        KeyValueStore<String, SimilarItems> store = driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE);
+        var similar = store.get(itemId);
+        return similar == null
+                ? List.of()
+                : similar.getItems().stream().map(i -> i.getItemId()).toList();
+    }
+
+    private Recommendation latestFor(String user) {
+        var all = recommendations.readKeyValuesToMap();
+        assertThat(all).containsKey(user);
+        return all.get(user);
+    }
+
+    private static List<String> itemIds(Recommendation recommendation) {
+        return recommendation.getItems().stream()
+                .map(RecommendedItem::getItemId)
+                .toList();
+    }
+
+    private double metric(String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    private void click(String user, String item, ClickType type, Instant at) {
+        click(user, null, item, type, at);
+    }
+
+    private void click(String user, String account, String item, ClickType type, Instant at) {
+        clicks.pipeInput(
+                user,
+                ClickEvent.newBuilder()
+                        .setEventId("e-" + (++sequence))
+                        .setUserId(user)
+                        .setAccountId(account)
+                        .setItemId(item)
+                        .setType(type)
+                        .setSessionId(null)
+                        .setEventTime(at)
+                        .build(),
+                at);
+    }
+
+    private void item(String itemId, String category, boolean active) {
+        catalog.pipeInput(
+                itemId,
+                CatalogItem.newBuilder()
+                        .setItemId(itemId)
+                        .setTitle(itemId)
+                        .setCategory(category)
+                        .setActive(active)
+                        .setUpdatedAt(T0)
+                        .build(),
+                T0);
+    }
+
+    private void flag(String account) {
+        fraudAlerts.pipeInput(
+                "card-9",
+                FraudAlert.newBuilder()
+                        .setAlertId("a-1")
+                        .setCardId("card-9")
+                        .setAccountId(account)
+                        .setTransactionId("tx-1")
+                        .setRuleId("velocity")
+                        .setRuleVersion(0)
+                        .setRuleType(RuleType.VELOCITY)
+                        .setSeverity(Severity.HIGH)
+                        .setScore(0.9)
+                        .setReason("test")
+                        .setEvidence(new AlertEvidence(List.of("tx-1"), null, Map.of()))
+                        .setEventTime(T0)
+                        .build(),
+                T0);
+    }
+
+    private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+}
