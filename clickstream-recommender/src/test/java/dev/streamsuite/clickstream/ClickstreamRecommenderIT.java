@@ -1,0 +1,292 @@
+package dev.streamsuite.clickstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.clickstream.topology.ClickTopology;
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.schemas.clickstream.ClickType;
+import dev.streamsuite.schemas.clickstream.Recommendation;
+import dev.streamsuite.schemas.payments.AlertEvidence;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.RuleType;
+import dev.streamsuite.schemas.payments.Severity;
+import dev.streamsuite.streams.RegistryAvroSerdes;
+import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.TestInfrastructure;
+import dev.streamsuite.testsupport.TopicReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * Two instances in one group on a real broker and registry: recommendations learned from
+ * clicks, flagged accounts excluded through fraud-detector's alert topic, and every query
+ * answered by either instance.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class ClickstreamRecommenderIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final List<String> SHOPPERS =
+            IntStream.range(0, 10).mapToObj(i -> "user-" + i).toList();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Instance first;
+    private static Instance second;
+    private static RegistryAvroSerdes serdes;
+
+    record Instance(ConfigurableApplicationContext context, int port) {
+
+        StreamsBuilderFactoryBean streams() {
+            return context.getBean(StreamsBuilderFactoryBean.class);
+        }
+
+        HttpResponse<String> get(String path) {
+            try {
+                return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        JsonNode json(String path) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws IOException {
+        serdes = new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+        first = start();
+        second = start();
+        await().atMost(PATIENCE).until(() -> running(first) && running(second));
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        first.context().close();
+        second.context().close();
+    }
+
+    @Test
+    void learnsFromShoppersIgnoresFlaggedAccountsAndAnswersOnAnyInstance() throws IOException {
+        item("shoe", "fashion", true);
+        item("sock", "fashion", true);
+        item("scam", "fashion", true);
+        publish(TopicCatalog.FRAUD_ALERTS.name(), "card-9", alertFor("acct-bot"));
+        await().atMost(PATIENCE)
+                .until(() -> second.json("/items/shoe/similar").get("items").size() == 0
+                        && flaggedAccountKnown(first)
+                        && flaggedAccountKnown(second));
+
+        for (int i = 0; i < 5; i++) {
+            click("bot", "acct-bot", "shoe", T0.plusSeconds(i * 2));
+            click("bot", "acct-bot", "scam", T0.plusSeconds(i * 2 + 1));
+        }
+        for (String shopper : SHOPPERS) {
+            click(shopper, null, "shoe", T0.plusSeconds(60));
+            click(shopper, null, "sock", T0.plusSeconds(90));
+        }
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(excludedClicks()).isEqualTo(10));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        first.json("/items/shoe/similar").get("items"))
+                .isNotEmpty());
+        for (var instance : List.of(first, second)) {
+            var similar = instance.json("/items/shoe/similar").get("items");
+            assertThat(similar.get(0).get("itemId").asText()).isEqualTo("sock");
+            assertThat(similar.toString()).doesNotContain("scam");
+        }
+
+        var owners = new HashSet<HostInfo>();
+        for (String shopper : SHOPPERS) {
+            owners.add(first.streams()
+                    .getKafkaStreams()
+                    .queryMetadataForKey(
+                            ClickTopology.USERS_STORE, shopper, Serdes.String().serializer())
+                    .activeHost());
+            var viaFirst = first.json("/users/" + shopper + "/recommendations?limit=5");
+            var viaSecond = second.json("/users/" + shopper + "/recommendations?limit=5");
+            assertThat(viaSecond).isEqualTo(viaFirst);
+            assertThat(viaFirst.get("items").toString()).doesNotContain("scam");
+        }
+        assertThat(owners)
+                .as("both instances own users, so some queries are forwarded")
+                .hasSize(2);
+
+        var stranger = second.json("/users/never-seen/recommendations");
+        assertThat(stranger.get("strategy").asText()).isEqualTo("TRENDING");
+        assertThat(first.json("/trending?category=fashion").get("items").toString())
+                .contains("shoe");
+
+        try (var reader = new TopicReader<>(
+                TestInfrastructure.shared().kafka().bootstrapServers(),
+                TopicCatalog.RECOMMENDATIONS.name(),
+                Serdes.String().deserializer(),
+                serdes.valueSerde(Recommendation.class).deserializer())) {
+            var published = reader
+                    .readUntil(
+                            read -> read.stream()
+                                            .map(ConsumerRecord::key)
+                                            .distinct()
+                                            .count()
+                                    == SHOPPERS.size(),
+                            PATIENCE)
+                    .stream()
+                    .map(ConsumerRecord::key)
+                    .toList();
+            assertThat(published).doesNotContain("bot").containsAll(SHOPPERS);
+        }
+    }
+
+    private static boolean flaggedAccountKnown(Instance instance) {
+        return instance.streams()
+                        .getKafkaStreams()
+                        .store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                                ClickTopology.FLAGGED_ACCOUNTS_STORE,
+                                org.apache.kafka.streams.state.QueryableStoreTypes.<String, Long>keyValueStore()))
+                        .get("acct-bot")
+                != null;
+    }
+
+    private static double excludedClicks() {
+        return List.of(first, second).stream()
+                .flatMap(instance -> instance.get("/actuator/prometheus").body().lines())
+                .filter(line -> line.startsWith("kafka_stream_clickstream_excluded_click_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static boolean running(Instance instance) {
+        var streams = instance.streams().getKafkaStreams();
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    private static Instance start() throws IOException {
+        var infrastructure = TestInfrastructure.shared();
+        int port = freePort();
+        var context = new SpringApplicationBuilder(ClickstreamRecommenderApplication.class)
+                .run(
+                        "--server.port=" + port,
+                        "--streamsuite.advertised-host=127.0.0.1",
+                        "--spring.kafka.bootstrap-servers="
+                                + infrastructure.kafka().bootstrapServers(),
+                        "--streamsuite.registry.url="
+                                + infrastructure.registry().registryApiUrl(),
+                        "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("click-it-" + port),
+                        "--streamsuite.streams.leave-group-on-close=true");
+        return new Instance(context, port);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void item(String itemId, String category, boolean active) {
+        publish(
+                TopicCatalog.CATALOG.name(),
+                itemId,
+                CatalogItem.newBuilder()
+                        .setItemId(itemId)
+                        .setTitle(itemId)
+                        .setCategory(category)
+                        .setActive(active)
+                        .setUpdatedAt(T0)
+                        .build());
+    }
+
+    private static void click(String user, String account, String item, Instant at) {
+        publish(
+                TopicCatalog.CLICKS.name(),
+                user,
+                ClickEvent.newBuilder()
+                        .setEventId(user + "-" + item + "-" + at.toEpochMilli())
+                        .setUserId(user)
+                        .setAccountId(account)
+                        .setItemId(item)
+                        .setType(ClickType.VIEW)
+                        .setSessionId(null)
+                        .setEventTime(at)
+                        .build());
+    }
+
+    private static FraudAlert alertFor(String account) {
+        return FraudAlert.newBuilder()
+                .setAlertId("alert-1")
+                .setCardId("card-9")
+                .setAccountId(account)
+                .setTransactionId("tx-1")
+                .setRuleId("velocity")
+                .setRuleVersion(0)
+                .setRuleType(RuleType.VELOCITY)
+                .setSeverity(Severity.HIGH)
+                .setScore(0.9)
+                .setReason("bot-like velocity")
+                .setEvidence(new AlertEvidence(List.of("tx-1"), null, Map.of()))
+                .setEventTime(T0)
+                .build();
+    }
+
+    private static <V extends SpecificRecord> void publish(String topic, String key, V value) {
+        @SuppressWarnings("unchecked")
+        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.shared().kafka().bootstrapServers()),
+                new StringSerializer(),
+                serializer)) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+}
