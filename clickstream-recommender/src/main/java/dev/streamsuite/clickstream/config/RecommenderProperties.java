@@ -25,7 +25,8 @@ public record RecommenderProperties(
         @DefaultValue("20") int recentItems,
         @DefaultValue("10") int recommendationLimit,
         @DefaultValue("0.5") double recencyFactor,
-        @DefaultValue("10s") Duration minEmitInterval) {
+        @DefaultValue("10s") Duration minEmitInterval,
+        @DefaultValue("1s") Duration publishInterval) {
 
     public record Weights(
             @DefaultValue("1") double view, @DefaultValue("3") double cart, @DefaultValue("5") double purchase) {}
@@ -45,6 +46,7 @@ public record RecommenderProperties(
                 recentItems,
                 recommendationLimit,
                 recencyFactor,
-                minEmitInterval);
+                minEmitInterval,
+                publishInterval);
     }
 }

@@ -43,6 +43,11 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
         require(click.getEventId(), "eventId");
         require(click.getUserId(), "userId");
         require(click.getItemId(), "itemId");
+        if (!click.getUserId().equals(record.key())) {
+            // Sessions follow the record key, user state and queries the userId: they must agree.
+            throw new InvalidRecordException("Click " + click.getEventId() + ": the record key '" + record.key()
+                    + "' must be the userId '" + click.getUserId() + "'.");
+        }
         Interaction interaction =
                 switch (click.getType()) {
                     case VIEW -> Interaction.VIEW;
@@ -68,7 +73,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
 
     private static void require(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRecordException("A click needs a " + field + "; it is empty.");
+            throw new InvalidRecordException("A click needs its " + field + "; it is empty.");
         }
     }
 }

@@ -62,7 +62,9 @@ public final class ClickTopology implements StreamsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), new JsonSerde<>(TopItems.class)));
 
-        var clicks = builder.stream(topics.clicks().name(), topics.clicks().consumed("clicks"))
+        var clicks = builder.stream(
+                        topics.clicks().name(),
+                        topics.clicks().consumed("clicks").withTimestampExtractor(new ClickTimeExtractor()))
                 .processValues(ClickScreen::new, Named.as("screen-click"));
         var clickSerde = new JsonSerde<>(Click.class);
 
@@ -91,8 +93,7 @@ public final class ClickTopology implements StreamsTopology {
                         Named.as("pairs"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PairIncrement.class))
                         .withName("pairs-by-item"))
-                .processValues(
-                        () -> new SimilarItemsUpdater(settings), Named.as("update-related-items"), ITEM_PAIRS_STORE)
+                .process(() -> new SimilarItemsUpdater(settings), Named.as("update-related-items"), ITEM_PAIRS_STORE)
                 .to(topics.similarItems().name(), topics.similarItems().produced("similar-items-out"));
 
         clicks.flatMap((user, click) -> byCategory(click), Named.as("by-category"))
@@ -110,6 +111,9 @@ public final class ClickTopology implements StreamsTopology {
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(new JsonSerde<>(TrendingCounts.class)))
                 .toStream(Named.as("trending-updates"))
+                .processValues(
+                        () -> new FullestTrendingWindow(settings.trendingWindow(), settings.trendingAdvance()),
+                        Named.as("fullest-window"))
                 .map(
                         (window, counts) -> KeyValue.pair(
                                 window.key(),

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param recommendationLimit items per recommendation
  * @param recencyFactor weight of the n-th most recent item of a user is recencyFactor^n
  * @param minEmitInterval a user's recommendations are published at most this often (event time)
+ * @param publishInterval how often (wall clock) changed related-item rankings are published
  */
 public record RecommenderSettings(
         InteractionWeights weights,
@@ -36,7 +37,8 @@ public record RecommenderSettings(
         int recentItems,
         int recommendationLimit,
         double recencyFactor,
-        Duration minEmitInterval) {
+        Duration minEmitInterval,
+        Duration publishInterval) {
 
     public static final RecommenderSettings DEFAULTS = new RecommenderSettings(
             InteractionWeights.defaults(),
@@ -52,7 +54,8 @@ public record RecommenderSettings(
             20,
             10,
             0.5,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1));
 
     public RecommenderSettings {
         Objects.requireNonNull(weights, "weights");
@@ -62,6 +65,7 @@ public record RecommenderSettings(
         positive("recommender.trending-window", trendingWindow);
         positive("recommender.trending-advance", trendingAdvance);
         Objects.requireNonNull(minEmitInterval, "recommender.min-emit-interval");
+        positive("recommender.publish-interval", publishInterval);
         if (trendingAdvance.compareTo(trendingWindow) > 0) {
             throw new IllegalArgumentException("recommender.trending-advance (" + trendingAdvance
                     + ") must not exceed recommender.trending-window (" + trendingWindow + ")");

@@ -5,19 +5,25 @@ import dev.streamsuite.clickstream.model.TopItems;
 import dev.streamsuite.clickstream.state.RelatedItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Owns the related items of the items on its partitions: applies co-occurrence increments
- * (decayed, top-N truncated, stale pairs expired) and publishes the item's new ranking.
+ * (decayed, top-N truncated, stale pairs expired) and publishes the changed items' rankings
+ * once per {@code publishInterval} of wall-clock time rather than on every increment, since a
+ * popular item receives many increments per second.
  */
-final class SimilarItemsUpdater implements FixedKeyProcessor<String, PairIncrement, SimilarItems> {
+final class SimilarItemsUpdater implements Processor<String, PairIncrement, String, SimilarItems> {
 
     private final RecommenderSettings settings;
-    private FixedKeyProcessorContext<String, SimilarItems> context;
+    private final Set<String> changed = new LinkedHashSet<>();
+    private ProcessorContext<String, SimilarItems> context;
     private KeyValueStore<String, TopItems> related;
 
     SimilarItemsUpdater(RecommenderSettings settings) {
@@ -25,25 +31,42 @@ final class SimilarItemsUpdater implements FixedKeyProcessor<String, PairIncreme
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, SimilarItems> context) {
+    public void init(ProcessorContext<String, SimilarItems> context) {
         this.context = context;
         this.related = context.getStateStore(ClickTopology.ITEM_PAIRS_STORE);
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
 
     @Override
-    public void process(FixedKeyRecord<String, PairIncrement> record) {
+    public void process(Record<String, PairIncrement> record) {
         PairIncrement pair = record.value();
         Instant at = Instant.ofEpochMilli(record.timestamp());
         TopItems current = related.get(pair.from());
         if (current == null) {
             current = TopItems.empty(settings.relatedItemsPerItem());
         }
-        TopItems updated = current.add(pair.to(), pair.weight(), at, settings.decay())
-                .expire(at, settings.decay(), settings.minRelatedScore());
-        related.put(pair.from(), updated);
-        var ranked = updated.ranked(at, settings.decay()).stream()
-                .map(item -> new RelatedItem(item.itemId(), item.score()))
-                .toList();
-        context.forward(record.withValue(new SimilarItems(pair.from(), ranked, at)));
+        related.put(
+                pair.from(),
+                current.add(pair.to(), pair.weight(), at, settings.decay())
+                        .expire(at, settings.decay(), settings.minRelatedScore()));
+        changed.add(pair.from());
+    }
+
+    private void publishChanged() {
+        for (String itemId : changed) {
+            TopItems items = related.get(itemId);
+            if (items == null || items.isEmpty()) {
+                continue;
+            }
+            Instant asOf = items.entries().stream()
+                    .map(entry -> entry.score().asOf())
+                    .max(Instant::compareTo)
+                    .orElseThrow();
+            var ranked = items.ranked(asOf, settings.decay()).stream()
+                    .map(item -> new RelatedItem(item.itemId(), item.score()))
+                    .toList();
+            context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
+        }
+        changed.clear();
     }
 }

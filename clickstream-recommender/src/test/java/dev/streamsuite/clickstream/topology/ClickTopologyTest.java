@@ -96,6 +96,7 @@ class ClickTopologyTest {
     void recommendsItemsViewedWithTheShoppersRecentItem() {
         click("u1", "shoe", ClickType.VIEW, T0);
         click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
+        publishRankings();
         click("u2", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(5)));
 
         var forU2 = latestFor("u2");
@@ -113,6 +114,7 @@ class ClickTopologyTest {
         click("u1", "lace", ClickType.VIEW, T0.plusSeconds(20));
         click("u1", "belt", ClickType.VIEW, T0.plusSeconds(30));
         item("lace", "accessories", false);
+        publishRankings();
         click("u2", "sock", ClickType.PURCHASE, T0.plus(Duration.ofMinutes(1)));
         click("u2", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(2)));
 
@@ -155,6 +157,54 @@ class ClickTopologyTest {
     }
 
     @Test
+    void trendingReflectsTheWholeTrendingWindowNotItsNewestSlice() {
+        // Hopping windows of 1 h advancing by 10 min: "book" is popular 40 min ago, "pen" just now.
+        for (int i = 0; i < 5; i++) {
+            click("reader-" + i, "book", ClickType.VIEW, T0.plusSeconds(i));
+        }
+        click("writer", "pen", ClickType.VIEW, T0.plus(Duration.ofMinutes(40)));
+        click("newcomer", "cup", ClickType.VIEW, T0.plus(Duration.ofMinutes(41)));
+
+        var forNewcomer = latestFor("newcomer");
+        assertThat(itemIds(forNewcomer)).startsWith("book");
+    }
+
+    @Test
+    void clickWhoseKeyIsNotItsUserGoesToTheDeadLetterTopic() {
+        clicks.pipeInput(
+                "someone-else",
+                ClickEvent.newBuilder()
+                        .setEventId("e-x")
+                        .setUserId("u1")
+                        .setAccountId(null)
+                        .setItemId("shoe")
+                        .setType(ClickType.VIEW)
+                        .setSessionId(null)
+                        .setEventTime(T0)
+                        .build(),
+                T0);
+
+        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                        .readRecordsToList())
+                .singleElement()
+                .satisfies(r -> assertThat(new String(
+                                r.headers()
+                                        .lastHeader("__streams.errors.message")
+                                        .value(),
+                                StandardCharsets.UTF_8))
+                        .contains("must be the userId"));
+    }
+
+    @Test
+    void sessionsFollowTheClicksEventTimeNotTheRecordTimestamp() {
+        // Published an hour apart, clicked 30 s apart: one session.
+        clicks.pipeInput("u1", clickEvent("u1", "shoe", T0), T0);
+        clicks.pipeInput("u1", clickEvent("u1", "sock", T0.plusSeconds(30)), T0.plus(Duration.ofHours(1)));
+
+        assertThat(related("shoe")).containsExactly("sock");
+    }
+
+    @Test
     void invalidClicksGoToTheDeadLetterTopic() {
         click("u1", "", ClickType.VIEW, T0);
         click("u1", "shoe", ClickType.UNKNOWN, T0);
@@ -166,7 +216,7 @@ class ClickTopologyTest {
                 .map(r -> new String(
                         r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
                 .toList();
-        assertThat(reasons).satisfiesExactly(r -> assertThat(r).contains("needs a itemId"), r -> assertThat(r)
+        assertThat(reasons).satisfiesExactly(r -> assertThat(r).contains("needs its itemId"), r -> assertThat(r)
                 .contains("VIEW, CART or PURCHASE"));
     }
 
@@ -187,11 +237,17 @@ class ClickTopologyTest {
     }
 
     private List<String> related(String itemId) {
+        publishRankings();
         KeyValueStore<String, SimilarItems> store = driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE);
         var similar = store.get(itemId);
         return similar == null
                 ? List.of()
                 : similar.getItems().stream().map(i -> i.getItemId()).toList();
+    }
+
+    /** Related-item rankings are published by a wall-clock punctuator. */
+    private void publishRankings() {
+        driver.advanceWallClockTime(RecommenderSettings.DEFAULTS.publishInterval());
     }
 
     private Recommendation latestFor(String user) {
@@ -211,6 +267,18 @@ class ClickTopologyTest {
                 .filter(e -> e.getKey().name().equals(name))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
                 .sum();
+    }
+
+    private ClickEvent clickEvent(String user, String item, Instant at) {
+        return ClickEvent.newBuilder()
+                .setEventId("e-" + (++sequence))
+                .setUserId(user)
+                .setAccountId(null)
+                .setItemId(item)
+                .setType(ClickType.VIEW)
+                .setSessionId(null)
+                .setEventTime(at)
+                .build();
     }
 
     private void click(String user, String item, ClickType type, Instant at) {
