@@ -17,6 +17,7 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.StateDirectories;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -221,7 +221,7 @@ class ClickstreamRecommenderIT {
                                 + infrastructure.kafka().bootstrapServers(),
                         "--streamsuite.registry.url="
                                 + infrastructure.registry().registryApiUrl(),
-                        "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("click-it-" + port),
+                        "--spring.kafka.streams.state-dir=" + StateDirectories.fresh("instance-" + port),
                         "--streamsuite.streams.leave-group-on-close=true");
         return new Instance(context, port);
     }

@@ -15,6 +15,7 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.StateDirectories;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.time.Duration;
@@ -60,6 +61,9 @@ class FraudDetectorIT {
         var infrastructure = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka()::bootstrapServers);
         registry.add("streamsuite.registry.url", infrastructure.registry()::registryApiUrl);
+        // Fresh state: a state directory left by an earlier run would point at another broker's offsets.
+        registry.add("spring.kafka.streams.state-dir", () -> StateDirectories.fresh("it")
+                .toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.StateDirectories;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -203,7 +203,7 @@ class IotAggregatorIT {
                                 + infrastructure.kafka().bootstrapServers(),
                         "--streamsuite.registry.url="
                                 + infrastructure.registry().registryApiUrl(),
-                        "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("iot-it-" + port),
+                        "--spring.kafka.streams.state-dir=" + StateDirectories.fresh("instance-" + port),
                         "--streamsuite.streams.leave-group-on-close=true");
         return new Instance(context, port);
     }

@@ -8,6 +8,7 @@ import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.testsupport.ConfluentWireFormat;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.StateDirectories;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.io.ByteArrayOutputStream;
@@ -90,6 +91,9 @@ class PassThroughIT {
         var infrastructure = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka()::bootstrapServers);
         registry.add("streamsuite.registry.url", infrastructure.registry()::registryApiUrl);
+        // Fresh state: a state directory left by an earlier run would point at another broker's offsets.
+        registry.add("spring.kafka.streams.state-dir", () -> StateDirectories.fresh("it")
+                .toString());
     }
 
     @BeforeAll
