@@ -17,17 +17,12 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
-import dev.streamsuite.testsupport.StateDirectories;
+import dev.streamsuite.testsupport.ServiceInstance;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -41,15 +36,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances in one group on a real broker and registry: recommendations learned from
@@ -66,53 +57,22 @@ class ClickstreamRecommenderIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Instance first;
-    private static Instance second;
+    private static ServiceInstance first;
+    private static ServiceInstance second;
     private static RegistryAvroSerdes serdes;
-
-    record Instance(ConfigurableApplicationContext context, int port) {
-
-        StreamsBuilderFactoryBean streams() {
-            return context.getBean(StreamsBuilderFactoryBean.class);
-        }
-
-        HttpResponse<String> get(String path) {
-            try {
-                return HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        JsonNode json(String path) {
-            var response = get(path);
-            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-            try {
-                return JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
         serdes = new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
-        first = start();
-        second = start();
-        await().atMost(PATIENCE).until(() -> running(first) && running(second));
+        first = ServiceInstance.start(ClickstreamRecommenderApplication.class);
+        second = ServiceInstance.start(ClickstreamRecommenderApplication.class);
+        await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
     }
 
     @AfterAll
     static void stopInstances() {
-        first.context().close();
-        second.context().close();
+        first.close();
+        second.close();
     }
 
     @Test
@@ -122,7 +82,7 @@ class ClickstreamRecommenderIT {
         item("scam", "fashion", true);
         publish(TopicCatalog.FRAUD_ALERTS.name(), "card-9", alertFor("acct-bot"));
         await().atMost(PATIENCE)
-                .until(() -> second.json("/items/shoe/similar").get("items").size() == 0
+                .until(() -> json(second, "/items/shoe/similar").get("items").size() == 0
                         && flaggedAccountKnown(first)
                         && flaggedAccountKnown(second));
 
@@ -138,10 +98,10 @@ class ClickstreamRecommenderIT {
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(excludedClicks()).isEqualTo(10));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                        first.json("/items/shoe/similar").get("items"))
+                        json(first, "/items/shoe/similar").get("items"))
                 .isNotEmpty());
         for (var instance : List.of(first, second)) {
-            var similar = instance.json("/items/shoe/similar").get("items");
+            var similar = json(instance, "/items/shoe/similar").get("items");
             assertThat(similar.get(0).get("itemId").asText()).isEqualTo("sock");
             assertThat(similar.toString()).doesNotContain("scam");
         }
@@ -153,8 +113,8 @@ class ClickstreamRecommenderIT {
                     .queryMetadataForKey(
                             ClickTopology.USERS_STORE, shopper, Serdes.String().serializer())
                     .activeHost());
-            var viaFirst = first.json("/users/" + shopper + "/recommendations?limit=5");
-            var viaSecond = second.json("/users/" + shopper + "/recommendations?limit=5");
+            var viaFirst = json(first, "/users/" + shopper + "/recommendations?limit=5");
+            var viaSecond = json(second, "/users/" + shopper + "/recommendations?limit=5");
             assertThat(viaSecond).isEqualTo(viaFirst);
             assertThat(viaFirst.get("items").toString()).doesNotContain("scam");
         }
@@ -162,9 +122,9 @@ class ClickstreamRecommenderIT {
                 .as("both instances own users, so some queries are forwarded")
                 .hasSize(2);
 
-        var stranger = second.json("/users/never-seen/recommendations");
+        var stranger = json(second, "/users/never-seen/recommendations");
         assertThat(stranger.get("strategy").asText()).isEqualTo("TRENDING");
-        assertThat(first.json("/trending?category=fashion").get("items").toString())
+        assertThat(json(first, "/trending?category=fashion").get("items").toString())
                 .contains("shoe");
 
         try (var reader = new TopicReader<>(
@@ -187,7 +147,17 @@ class ClickstreamRecommenderIT {
         }
     }
 
-    private static boolean flaggedAccountKnown(Instance instance) {
+    private static JsonNode json(ServiceInstance instance, String path) {
+        var response = instance.get(path);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean flaggedAccountKnown(ServiceInstance instance) {
         return instance.streams()
                         .getKafkaStreams()
                         .store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
@@ -203,33 +173,6 @@ class ClickstreamRecommenderIT {
                 .filter(line -> line.startsWith("kafka_stream_clickstream_excluded_click_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static boolean running(Instance instance) {
-        var streams = instance.streams().getKafkaStreams();
-        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
-    }
-
-    private static Instance start() throws IOException {
-        var infrastructure = TestInfrastructure.shared();
-        int port = freePort();
-        var context = new SpringApplicationBuilder(ClickstreamRecommenderApplication.class)
-                .run(
-                        "--server.port=" + port,
-                        "--streamsuite.advertised-host=127.0.0.1",
-                        "--spring.kafka.bootstrap-servers="
-                                + infrastructure.kafka().bootstrapServers(),
-                        "--streamsuite.registry.url="
-                                + infrastructure.registry().registryApiUrl(),
-                        "--spring.kafka.streams.state-dir=" + StateDirectories.fresh("instance-" + port),
-                        "--streamsuite.streams.leave-group-on-close=true");
-        return new Instance(context, port);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void item(String itemId, String category, boolean active) {

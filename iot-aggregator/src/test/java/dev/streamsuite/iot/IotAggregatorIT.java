@@ -13,17 +13,11 @@ import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
-import dev.streamsuite.testsupport.StateDirectories;
+import dev.streamsuite.testsupport.ServiceInstance;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -37,15 +31,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances of the service in one consumer group, each owning part of the devices: a
@@ -61,41 +51,20 @@ class IotAggregatorIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Instance first;
-    private static Instance second;
-
-    record Instance(ConfigurableApplicationContext context, int port) {
-
-        StreamsBuilderFactoryBean streams() {
-            return context.getBean(StreamsBuilderFactoryBean.class);
-        }
-
-        HttpResponse<String> get(String path) {
-            try {
-                return HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
+    private static ServiceInstance first;
+    private static ServiceInstance second;
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        first = start();
-        second = start();
-        await().atMost(PATIENCE).until(() -> running(first) && running(second));
+        first = ServiceInstance.start(IotAggregatorApplication.class);
+        second = ServiceInstance.start(IotAggregatorApplication.class);
+        await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
     }
 
     @AfterAll
     static void stopInstances() {
-        first.context().close();
-        second.context().close();
+        first.close();
+        second.close();
     }
 
     @Test
@@ -184,34 +153,7 @@ class IotAggregatorIT {
         } finally {
             streams.start();
         }
-        await().atMost(PATIENCE).until(() -> running(first) && running(second));
-    }
-
-    private static boolean running(Instance instance) {
-        var streams = instance.streams().getKafkaStreams();
-        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
-    }
-
-    private static Instance start() throws IOException {
-        var infrastructure = TestInfrastructure.shared();
-        int port = freePort();
-        var context = new SpringApplicationBuilder(IotAggregatorApplication.class)
-                .run(
-                        "--server.port=" + port,
-                        "--streamsuite.advertised-host=127.0.0.1",
-                        "--spring.kafka.bootstrap-servers="
-                                + infrastructure.kafka().bootstrapServers(),
-                        "--streamsuite.registry.url="
-                                + infrastructure.registry().registryApiUrl(),
-                        "--spring.kafka.streams.state-dir=" + StateDirectories.fresh("instance-" + port),
-                        "--streamsuite.streams.leave-group-on-close=true");
-        return new Instance(context, port);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
     }
 
     private static void reading(RegistryAvroSerdes serdes, String device, double value, Instant at) {

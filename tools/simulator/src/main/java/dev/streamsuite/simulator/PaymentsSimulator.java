@@ -5,6 +5,8 @@ import dev.streamsuite.schemas.common.GeoLocation;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
 import dev.streamsuite.schemas.payments.Channel;
+import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -416,6 +419,20 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
                     .build();
             emit.send(BLOCKLIST_TOPIC, BlocklistKind.MERCHANT.name() + ":" + merchant.id(), entry);
         }
+        // The velocity rule as an explicit instance, with fraud-detector's default parameters: the
+        // rules topic then shows how rules are published, and alerts name version 1.
+        emit.send(
+                TopicCatalog.FRAUD_RULES.name(),
+                "velocity",
+                FraudRule.newBuilder()
+                        .setRuleId("velocity")
+                        .setVersion(1)
+                        .setType(RuleType.VELOCITY)
+                        .setParameters(Map.of("maxPayments", "5", "window", "PT1M"))
+                        .setEnabled(true)
+                        .setDescription("more than 5 payments of a card within a minute (published by the simulator)")
+                        .setUpdatedAt(addedAt)
+                        .build());
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class Simulation implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private Thread thread;
     private Instant now;
+    private long nextProgress = System.nanoTime();
 
     private Simulation(Options options, PrintStream out) {
         this.options = options;
@@ -112,26 +113,9 @@ public final class Simulation implements AutoCloseable {
 
     private void run() {
         boolean live = !Double.isInfinite(options.rate());
-        Instant start = now;
-        Instant end = options.duration() == null ? null : start.plus(options.duration());
-        long nextProgress = System.nanoTime();
+        Instant end = options.duration() == null ? null : now.plus(options.duration());
         while (running.get() && (end == null || now.isBefore(end))) {
-            now = live ? Instant.now() : now.plusSeconds(1);
-            simulators.forEach(simulator -> simulator.tick(now));
-            recordGroundTruth();
-            if (System.nanoTime() >= nextProgress) {
-                out.printf(
-                        "simulator: %,d records sent, %d labelled scenarios, %s alerts seen%n",
-                        emit.sent(),
-                        truths.size(),
-                        collector == null
-                                ? "-"
-                                : Integer.toString(collector.alerts().size()));
-                nextProgress = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            }
-            if (live) {
-                sleep(TICK);
-            }
+            step(live);
         }
         // Let the running scenarios finish, so every labelled case is complete.
         simulators.forEach(TrafficSimulator::stopScenarios);
@@ -139,15 +123,29 @@ public final class Simulation implements AutoCloseable {
         while (running.get()
                 && simulators.stream().anyMatch(TrafficSimulator::scenariosInProgress)
                 && now.isBefore(finishBy)) {
-            now = live ? Instant.now() : now.plusSeconds(1);
-            simulators.forEach(simulator -> simulator.tick(now));
-            recordGroundTruth();
-            if (live) {
-                sleep(TICK);
-            }
+            step(live);
         }
         recordGroundTruth();
         running.set(false);
+    }
+
+    private void step(boolean live) {
+        now = live ? Instant.now() : now.plusSeconds(1);
+        simulators.forEach(simulator -> simulator.tick(now));
+        recordGroundTruth();
+        if (System.nanoTime() >= nextProgress) {
+            out.printf(
+                    "simulator: %,d records sent, %d labelled scenarios, %s alerts seen%n",
+                    emit.sent(),
+                    truths.size(),
+                    collector == null
+                            ? "-"
+                            : Integer.toString(collector.alerts().size()));
+            nextProgress = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        }
+        if (live) {
+            sleep(TICK);
+        }
     }
 
     private void recordGroundTruth() {
