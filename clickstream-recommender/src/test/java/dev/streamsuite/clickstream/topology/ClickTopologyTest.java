@@ -14,12 +14,9 @@ import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.PlainAvroSerdes;
-import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
-import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
-import java.io.IOException;
+import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TopologySnapshot;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,10 +51,7 @@ class ClickTopologyTest {
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clickstream-recommender-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
-        properties.put(
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        DeadLetterHandlers.apply(properties, DEAD_LETTER);
         driver = new TopologyTestDriver(
                 new ClickTopology(topics, RecommenderSettings.DEFAULTS).build(properties), properties, T0);
         clicks = input(topics.clicks());
@@ -221,19 +215,9 @@ class ClickTopologyTest {
     }
 
     @Test
-    void topologyMatchesTheReviewedSnapshot() throws IOException {
-        var snapshot = Path.of("src/test/resources/topology.txt");
-        String described = new ClickTopology(topics, RecommenderSettings.DEFAULTS)
-                .build(new Properties())
-                .describe()
-                .toString();
-        if (Boolean.getBoolean("topology.update")) {
-            Files.writeString(snapshot, described);
-        }
-        assertThat(described)
-                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
-                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
-                .isEqualTo(Files.readString(snapshot));
+    void topologyMatchesTheReviewedSnapshot() {
+        TopologySnapshot.assertMatchesSnapshot(
+                new ClickTopology(topics, RecommenderSettings.DEFAULTS).build(new Properties()));
     }
 
     private List<String> related(String itemId) {

@@ -15,12 +15,9 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.PlainAvroSerdes;
-import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
-import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
-import java.io.IOException;
+import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TopologySnapshot;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -59,10 +56,7 @@ class FraudTopologyTest {
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-detector-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
-        properties.put(
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        DeadLetterHandlers.apply(properties, DEAD_LETTER);
         driver =
                 new TopologyTestDriver(new FraudTopology(topics, FraudSettings.DEFAULTS).build(properties), properties);
         payments = input(topics.transactions());
@@ -356,19 +350,9 @@ class FraudTopologyTest {
     }
 
     @Test
-    void topologyMatchesTheReviewedSnapshot() throws IOException {
-        var snapshot = Path.of("src/test/resources/topology.txt");
-        String described = new FraudTopology(topics, FraudSettings.DEFAULTS)
-                .build(new Properties())
-                .describe()
-                .toString();
-        if (Boolean.getBoolean("topology.update")) {
-            Files.writeString(snapshot, described);
-        }
-        assertThat(described)
-                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
-                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
-                .isEqualTo(Files.readString(snapshot));
+    void topologyMatchesTheReviewedSnapshot() {
+        TopologySnapshot.assertMatchesSnapshot(
+                new FraudTopology(topics, FraudSettings.DEFAULTS).build(new Properties()));
     }
 
     private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {

@@ -11,12 +11,9 @@ import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.PlainAvroSerdes;
-import dev.streamsuite.streams.errors.DeadLetterDeserializationHandler;
-import dev.streamsuite.streams.errors.DeadLetterProcessingHandler;
-import java.io.IOException;
+import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TopologySnapshot;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -50,10 +47,7 @@ class IotTopologyTest {
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "iot-aggregator-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER);
-        properties.put(
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        DeadLetterHandlers.apply(properties, DEAD_LETTER);
         driver =
                 new TopologyTestDriver(new IotTopology(topics, IotSettings.DEFAULTS).build(properties), properties, T0);
         readings = driver.createInputTopic(
@@ -315,19 +309,8 @@ class IotTopologyTest {
     }
 
     @Test
-    void topologyMatchesTheReviewedSnapshot() throws IOException {
-        var snapshot = Path.of("src/test/resources/topology.txt");
-        String described = new IotTopology(topics, IotSettings.DEFAULTS)
-                .build(new Properties())
-                .describe()
-                .toString();
-        if (Boolean.getBoolean("topology.update")) {
-            Files.writeString(snapshot, described);
-        }
-        assertThat(described)
-                .as("The topology changed. If store, topic or processor names changed on purpose (state is lost "
-                        + "on upgrade when a changelog is renamed), regenerate with -Dtopology.update=true")
-                .isEqualTo(Files.readString(snapshot));
+    void topologyMatchesTheReviewedSnapshot() {
+        TopologySnapshot.assertMatchesSnapshot(new IotTopology(topics, IotSettings.DEFAULTS).build(new Properties()));
     }
 
     /** Advances stream time with a reading far enough ahead that earlier windows close. */
