@@ -76,9 +76,9 @@ class RecommendationController {
         if (limit < 1 || limit > MAX_LIMIT) {
             return badLimit();
         }
-        return queries.answerLocally(() -> new ItemsView(
-                category == null ? ModelView.ALL_CATEGORIES : category,
-                model(streams.getKafkaStreams()).trending(category, limit)));
+        String subject = category == null || category.isBlank() ? ModelView.ALL_CATEGORIES : category;
+        return queries.answerLocally(
+                () -> new ItemsView(subject, model(streams.getKafkaStreams()).trending(subject, limit)));
     }
 
     private static ModelView model(KafkaStreams streams) {

@@ -4,6 +4,7 @@ import dev.streamsuite.clickstream.model.Interaction;
 import dev.streamsuite.clickstream.model.SessionEvent;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -57,6 +58,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
                         throw new InvalidRecordException(
                                 "Click " + click.getEventId() + ": type must be VIEW, CART or PURCHASE");
                 };
+        EventTimes.requirePlausible(click.getEventTime(), context.currentSystemTimeMs(), "Click " + click.getEventId());
         if (click.getAccountId() != null && flaggedAccounts.get(click.getAccountId()) != null) {
             excluded.record();
             return;

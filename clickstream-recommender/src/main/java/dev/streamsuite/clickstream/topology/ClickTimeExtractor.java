@@ -9,7 +9,9 @@ final class ClickTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        if (record.value() instanceof ClickEvent click && click.getEventTime() != null) {
+        if (record.value() instanceof ClickEvent click
+                && click.getEventTime() != null
+                && click.getEventTime().toEpochMilli() >= 0) {
             return click.getEventTime().toEpochMilli();
         }
         return record.timestamp();

@@ -13,6 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class GlobalStoreLoader<V, S> implements Processor<String, V, Void, Void> {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GlobalStoreLoader.class);
+
     private final String storeName;
     private final Function<Record<String, V>, String> key;
     private final Function<V, S> stored;
@@ -37,6 +39,15 @@ final class GlobalStoreLoader<V, S> implements Processor<String, V, Void, Void> 
 
     @Override
     public void process(Record<String, V> record) {
+        try {
+            load(record);
+        } catch (RuntimeException e) {
+            // A global thread has no dead-letter topic, and failing would stop the service on every restore.
+            log.warn("Skipping a record of global store {} that cannot be loaded: {}", storeName, e.toString());
+        }
+    }
+
+    private void load(Record<String, V> record) {
         if (record.value() == null) {
             if (record.key() != null) {
                 store.delete(record.key());

@@ -60,11 +60,11 @@ public record RecommenderSettings(
     public RecommenderSettings {
         Objects.requireNonNull(weights, "weights");
         positive("recommender.session-gap", sessionGap);
-        Objects.requireNonNull(sessionGrace, "recommender.session-grace");
+        notNegative("recommender.session-grace", sessionGrace);
         positive("recommender.half-life", halfLife);
         positive("recommender.trending-window", trendingWindow);
         positive("recommender.trending-advance", trendingAdvance);
-        Objects.requireNonNull(minEmitInterval, "recommender.min-emit-interval");
+        notNegative("recommender.min-emit-interval", minEmitInterval);
         positive("recommender.publish-interval", publishInterval);
         if (trendingAdvance.compareTo(trendingWindow) > 0) {
             throw new IllegalArgumentException("recommender.trending-advance (" + trendingAdvance
@@ -90,6 +90,12 @@ public record RecommenderSettings(
     private static void positive(String key, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key + " must be a positive duration, was " + value);
+        }
+    }
+
+    private static void notNegative(String key, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(key + " must be zero or a positive duration, was " + value);
         }
     }
 

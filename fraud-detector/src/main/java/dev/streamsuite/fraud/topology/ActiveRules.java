@@ -71,7 +71,7 @@ final class ActiveRules {
             return cached;
         }
         if (rejectedVersions.getOrDefault(rule.getRuleId(), Integer.MIN_VALUE) == rule.getVersion()) {
-            return null;
+            return cached;
         }
         try {
             var parameters = new RuleParameters(rule.getParameters());
@@ -92,7 +92,8 @@ final class ActiveRules {
                     rule.getRuleId(),
                     e.getMessage(),
                     "the rules topic");
-            return null;
+            // The last usable version of this rule, if any, stays in force.
+            return cached;
         }
     }
 

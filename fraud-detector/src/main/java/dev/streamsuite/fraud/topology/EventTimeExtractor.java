@@ -12,7 +12,9 @@ final class EventTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        if (record.value() instanceof Transaction payment && payment.getEventTime() != null) {
+        if (record.value() instanceof Transaction payment
+                && payment.getEventTime() != null
+                && payment.getEventTime().toEpochMilli() >= 0) {
             return payment.getEventTime().toEpochMilli();
         }
         return record.timestamp();

@@ -52,7 +52,8 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
 
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
-        PaymentFacts payment = PaymentValidation.validate(record.value(), settings.maxAmountMinor());
+        PaymentFacts payment =
+                PaymentValidation.validate(record.value(), settings.maxAmountMinor(), context.currentSystemTimeMs());
         CardState card = CardState.from(cards.get(payment.cardId()));
 
         var alerts = new ArrayList<FraudAlert>();

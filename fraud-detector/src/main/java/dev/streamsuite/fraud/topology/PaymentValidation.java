@@ -3,6 +3,7 @@ package dev.streamsuite.fraud.topology;
 import dev.streamsuite.fraud.rules.GeoPoint;
 import dev.streamsuite.fraud.rules.PaymentFacts;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
 import java.util.Currency;
 
@@ -14,7 +15,7 @@ final class PaymentValidation {
 
     private PaymentValidation() {}
 
-    static PaymentFacts validate(Transaction payment, long maxAmountMinor) {
+    static PaymentFacts validate(Transaction payment, long maxAmountMinor, long nowMs) {
         if (payment == null) {
             throw new InvalidRecordException("A payment record needs a value; tombstones are not payments.");
         }
@@ -22,6 +23,7 @@ final class PaymentValidation {
         require(payment.getCardId(), "cardId");
         require(payment.getAccountId(), "accountId");
         require(payment.getMerchantId(), "merchantId");
+        EventTimes.requirePlausible(payment.getEventTime(), nowMs, "Payment " + payment.getTransactionId());
         if (payment.getAmountMinor() < 0) {
             throw new InvalidRecordException("Payment " + payment.getTransactionId() + ": amountMinor is negative ("
                     + payment.getAmountMinor() + "); refunds are not payments.");

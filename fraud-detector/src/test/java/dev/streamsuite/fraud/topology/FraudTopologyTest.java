@@ -121,6 +121,7 @@ class FraudTopologyTest {
             pay("card-1", 1_000, T0.plusSeconds(i));
         }
         var first = alerts.readValuesToList();
+        assertThat(first).isNotEmpty();
 
         closeDriver();
         startDriver();
@@ -188,6 +189,35 @@ class FraudTopologyTest {
     }
 
     @Test
+    void anUnusableNewVersionLeavesTheLastUsableVersionInForce() {
+        publishRule("velocity", 2, RuleType.VELOCITY, true, Map.of("maxPayments", "2"));
+        pay("card-1", 1_000, T0);
+        publishRule("velocity", 3, RuleType.VELOCITY, true, Map.of("maxPayments", "-1"));
+
+        pay("card-1", 1_000, T0.plusSeconds(1));
+        pay("card-1", 1_000, T0.plusSeconds(2));
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> assertThat(alert.getRuleVersion())
+                .isEqualTo(2));
+    }
+
+    @Test
+    void paymentDatedInTheFutureGoesToTheDeadLetterTopic() {
+        pay(payment("card-1", 1_000, Instant.now().plus(Duration.ofDays(2))).build());
+
+        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                        .readRecordsToList())
+                .singleElement()
+                .satisfies(r -> assertThat(new String(
+                                r.headers()
+                                        .lastHeader("__streams.errors.message")
+                                        .value(),
+                                StandardCharsets.UTF_8))
+                        .contains("ahead of this service's clock"));
+        assertThat(decisions.isEmpty()).isTrue();
+    }
+
+    @Test
     void blocklistedMerchantIsDeclinedWithACriticalAlertUntilTheEntryExpires() {
         block(BlocklistKind.MERCHANT, "m-evil", T0.plus(Duration.ofHours(1)));
 
@@ -209,9 +239,11 @@ class FraudTopologyTest {
     @Test
     void tombstoneOnTheBlocklistUnblocks() {
         block(BlocklistKind.CARD, "card-1", null);
-        blocklist.pipeInput("CARD:card-1", null, T0);
+        pay("card-1", 1_000, T0);
+        assertThat(alerts.readValuesToList()).extracting(FraudAlert::getRuleId).containsExactly("blocklist");
 
-        pay("card-1", 1_000, T0.plusSeconds(1));
+        blocklist.pipeInput("CARD:card-1", null, T0);
+        pay("card-1", 1_000, T0.plus(Duration.ofHours(1)));
 
         assertThat(alerts.readValuesToList()).isEmpty();
     }
@@ -341,6 +373,8 @@ class FraudTopologyTest {
 
     @Test
     void forgetsCardsInactiveForLongerThanTheInactivityPeriod() {
+        // Payments from the future are invalid: move this instance's clock past the second one.
+        driver.advanceWallClockTime(Duration.ofDays(120));
         pay("card-old", 1_000, T0);
         pay("card-new", 1_000, T0.plus(FraudSettings.DEFAULTS.cardInactivity()).plus(Duration.ofHours(2)));
 

@@ -5,6 +5,7 @@ import dev.streamsuite.iot.telemetry.ReadingValidator;
 import dev.streamsuite.iot.telemetry.WindowMath;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -64,6 +65,8 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
         if (reading.getReadingId() == null || reading.getReadingId().isBlank()) {
             throw new InvalidRecordException("A reading needs a readingId; it is empty.");
         }
+        EventTimes.requirePlausible(
+                reading.getEventTime(), context.currentSystemTimeMs(), "Reading " + reading.getReadingId());
 
         var enriched = EnrichedReading.newBuilder()
                 .setReadingId(reading.getReadingId())

@@ -9,7 +9,9 @@ final class ReadingTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        if (record.value() instanceof SensorReading reading && reading.getEventTime() != null) {
+        if (record.value() instanceof SensorReading reading
+                && reading.getEventTime() != null
+                && reading.getEventTime().toEpochMilli() >= 0) {
             return reading.getEventTime().toEpochMilli();
         }
         return record.timestamp();

@@ -59,6 +59,12 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
         if (state == null) {
             state = DeviceMonitorState.newBuilder().build();
         }
+        if (state.getPreviousWindowStart() != null
+                && !window.getWindow().getStart().isAfter(state.getPreviousWindowStart())) {
+            // A window judged already (re-emitted after a restart reopened it): judging it again would
+            // compare it with a newer window and repeat alerts.
+            return;
+        }
         var alerts = new ArrayList<DeviceAlert>();
         var thresholds = device.getThresholds();
 

@@ -42,7 +42,7 @@ public final class TopicReader<K, V> implements AutoCloseable {
 
     /** Polls until everything read so far satisfies {@code done}; returns all records read. */
     public List<ConsumerRecord<K, V>> readUntil(Predicate<List<ConsumerRecord<K, V>>> done, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ZERO).pollInSameThread().until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             return done.test(records);
         });
@@ -61,7 +61,7 @@ public final class TopicReader<K, V> implements AutoCloseable {
      */
     public List<ConsumerRecord<K, V>> readToEnd(Duration atMost) {
         var end = consumer.endOffsets(consumer.assignment());
-        await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ZERO).pollInSameThread().until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
         });

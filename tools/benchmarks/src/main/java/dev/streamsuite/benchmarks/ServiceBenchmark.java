@@ -50,6 +50,7 @@ final class ServiceBenchmark {
 
         var stateDir = Files.createTempDirectory(service + "-benchmark-state");
         long start = System.nanoTime();
+        int exitCode = 1;
         try (var app = SpringApplication.run(
                 application,
                 // The services' application.yml files share one classpath here: name the service explicitly.
@@ -75,8 +76,12 @@ final class ServiceBenchmark {
                     processSeconds,
                     events / processSeconds,
                     unit);
+            exitCode = 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
         } finally {
-            System.exit(0);
+            // Kafka and Spring leave non-daemon threads; the exit code tells Maven how it went.
+            System.exit(exitCode);
         }
     }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +40,8 @@ public final class LocalStack implements AutoCloseable {
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
     private final StackOptions options;
-    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final List<ManagedProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean closed;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LiveView view;
@@ -191,7 +191,7 @@ public final class LocalStack implements AutoCloseable {
                         config.toString()),
                 log("kafka-storage"),
                 120);
-        processes.add(ManagedProcess.start(
+        register(ManagedProcess.start(
                 "kafka",
                 List.of(java(), "-Xmx1g", "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(),
@@ -207,7 +207,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("The schema registry is not unpacked at " + runner
                     + ". Build first: ./mvnw -DskipTests install (tools/local-stack/run does it).");
         }
-        processes.add(ManagedProcess.start(
+        register(ManagedProcess.start(
                 "registry",
                 List.of(java(), "-Xmx512m", "-jar", runner.toString()),
                 Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", Integer.toString(options.registryPort())),
@@ -250,11 +250,12 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.workDir().resolve("state").resolve(service);
         deleteRecursively(state);
         Files.createDirectories(state);
-        processes.add(ManagedProcess.start(
+        register(ManagedProcess.start(
                 service,
                 List.of(java(), "-Xmx512m", "-jar", jar.toString()),
                 Map.of(
                         "SERVER_PORT", Integer.toString(port),
+                        "SERVER_ADDRESS", "127.0.0.1",
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS", options.bootstrapServers(),
                         "STREAMSUITE_REGISTRY_URL", options.registryUrl(),
                         "STREAMSUITE_ADVERTISED_HOST", "127.0.0.1",
@@ -318,8 +319,18 @@ public final class LocalStack implements AutoCloseable {
                 + options.workDir().resolve("logs"));
     }
 
+    /** Keeps a started process for shutdown; one started while the stack is closing is stopped at once. */
+    private synchronized void register(ManagedProcess process) {
+        if (closed) {
+            process.close();
+            throw new IllegalStateException("The local stack is stopping");
+        }
+        processes.add(process);
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
         if (simulator != null) {
             simulator.close();
             simulator = null;

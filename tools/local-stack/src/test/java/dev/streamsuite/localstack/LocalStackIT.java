@@ -2,6 +2,7 @@ package dev.streamsuite.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,10 +111,10 @@ class LocalStackIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         try (var lines = response.body()) {
             // After the snapshot, the services' health arrives every two seconds.
-            assertThat(lines.limit(200)
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThat(lines.limit(200)
                             .filter(line -> line.equals("event: health"))
                             .findFirst())
-                    .isPresent();
+                    .isPresent());
         }
     }
 

@@ -88,7 +88,8 @@ public final class StoreQueries {
         String url = "http://" + owner.host() + ":" + owner.port() + pathAndQuery;
         try {
             return client.get()
-                    .uri(url)
+                    // Already encoded by the original request: not a template to encode again.
+                    .uri(java.net.URI.create(url))
                     .header(FORWARDED_HEADER, "true")
                     .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
                             .headers(relayed(response.getHeaders()))

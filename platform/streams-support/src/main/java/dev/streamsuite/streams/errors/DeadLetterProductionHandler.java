@@ -43,6 +43,15 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
             ProducerRecord record,
             Exception exception,
             SerializationExceptionOrigin origin) {
+        if (DeadLetterDeserializationHandler.registryUnreachable(exception)) {
+            log.error(
+                    "Cannot reach the schema registry to write output of {}-{}@{}; failing so it is retried",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception);
+            return Response.fail();
+        }
         metrics.recordDeadLetter(DeadLetterMetrics.Stage.PRODUCTION, context.topic(), exception);
         log.warn(
                 "Output for the record at {}-{}@{} could not be serialized ({}); dead-lettering the source record",

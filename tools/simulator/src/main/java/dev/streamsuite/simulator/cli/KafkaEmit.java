@@ -18,6 +18,7 @@ final class KafkaEmit implements Emit, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Serializer<SpecificRecord> values;
     private final LongAdder sent = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     KafkaEmit(String bootstrapServers, String registryUrl) {
         this.producer = new KafkaProducer<>(
@@ -42,12 +43,22 @@ final class KafkaEmit implements Emit, AutoCloseable {
 
     @Override
     public void sendRaw(String topic, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, key, value));
-        sent.increment();
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
+            if (exception == null) {
+                sent.increment();
+            } else {
+                failed.increment();
+            }
+        });
     }
 
+    /** Records the cluster acknowledged. */
     long sent() {
         return sent.sum();
+    }
+
+    long failed() {
+        return failed.sum();
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class Simulation implements AutoCloseable {
     private Thread thread;
     private Instant now;
     private long nextProgress = System.nanoTime();
+    private volatile RuntimeException failure;
 
     private Simulation(Options options, PrintStream out) {
         this.options = options;
@@ -112,6 +113,15 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            generate();
+        } catch (RuntimeException e) {
+            failure = e;
+            running.set(false);
+        }
+    }
+
+    private void generate() {
         boolean live = !Double.isInfinite(options.rate());
         Instant end = options.duration() == null ? null : now.plus(options.duration());
         while (running.get() && (end == null || now.isBefore(end))) {
@@ -135,8 +145,9 @@ public final class Simulation implements AutoCloseable {
         recordGroundTruth();
         if (System.nanoTime() >= nextProgress) {
             out.printf(
-                    "simulator: %,d records sent, %d labelled scenarios, %s alerts seen%n",
+                    "simulator: %,d records sent (%,d failed), %d labelled scenarios, %s alerts seen%n",
                     emit.sent(),
+                    emit.failed(),
                     truths.size(),
                     collector == null
                             ? "-"
@@ -166,6 +177,9 @@ public final class Simulation implements AutoCloseable {
     /** Waits until generation is done (the duration passed and the scenarios completed). */
     public void awaitGenerated() throws InterruptedException {
         thread.join();
+        if (failure != null) {
+            throw new IllegalStateException("The simulation failed: " + failure.getMessage(), failure);
+        }
     }
 
     public boolean isGenerating() {
