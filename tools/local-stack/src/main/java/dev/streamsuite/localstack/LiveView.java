@@ -80,8 +80,8 @@ final class LiveView implements AutoCloseable {
     static LiveView start(StackOptions options) throws IOException {
         var view = new LiveView(options);
         view.server.start();
-        view.workers.submit(view::consumeOutputs);
-        view.workers.submit(view::pollServices);
+        view.workers.submit(() -> view.logFailure("reading the output topics", view::consumeOutputs));
+        view.workers.submit(() -> view.logFailure("polling the services", view::pollServices));
         return view;
     }
 
@@ -143,8 +143,10 @@ final class LiveView implements AutoCloseable {
                     try {
                         var value = (SpecificRecord)
                                 deserializers.get(record.topic()).deserialize(record.topic(), record.value());
-                        if (value != null) {
-                            accept(record.topic(), value);
+                        var event = value == null ? null : accept(value);
+                        if (event != null) {
+                            // Outside the lock: a slow browser must not hold up the snapshot or the page.
+                            broadcast(event.getKey(), event.getValue());
                         }
                     } catch (RuntimeException e) {
                         // A record the view cannot read is the services' business (their DLQs), not the view's.
@@ -154,7 +156,8 @@ final class LiveView implements AutoCloseable {
         }
     }
 
-    private synchronized void accept(String topic, SpecificRecord value) {
+    /** Updates the view's state; returns the event to send to the browsers, if any. */
+    private synchronized Map.Entry<String, Map<String, Object>> accept(SpecificRecord value) {
         if (value instanceof FraudAlert alert) {
             fraudAlertCount++;
             var event = map(
@@ -164,7 +167,7 @@ final class LiveView implements AutoCloseable {
                     "severity", alert.getSeverity().name(),
                     "reason", alert.getReason());
             push(fraudAlerts, event);
-            broadcast("fraud-alert", event);
+            return Map.entry("fraud-alert", event);
         } else if (value instanceof WindowedAggregate aggregate) {
             var series = deviceSeries.get(aggregate.getDeviceId());
             if (series == null && deviceSeries.size() < CHART_DEVICES) {
@@ -182,7 +185,7 @@ final class LiveView implements AutoCloseable {
                 while (series.size() > CHART_POINTS) {
                     series.removeFirst();
                 }
-                broadcast("aggregate", point);
+                return Map.entry("aggregate", point);
             }
         } else if (value instanceof DeviceAlert alert) {
             var event = map(
@@ -191,7 +194,7 @@ final class LiveView implements AutoCloseable {
                     "type", alert.getType().name(),
                     "reason", alert.getReason());
             push(deviceAlerts, event);
-            broadcast("device-alert", event);
+            return Map.entry("device-alert", event);
         } else if (value instanceof Recommendation recommendation) {
             if (sampleUser == null) {
                 sampleUser = recommendation.getUserId();
@@ -211,9 +214,10 @@ final class LiveView implements AutoCloseable {
                                                 "reason",
                                                 item.getReason()))
                                         .toList());
-                broadcast("recommendation", sampleRecommendation);
+                return Map.entry("recommendation", sampleRecommendation);
             }
         }
+        return null;
     }
 
     private void pollServices() {
@@ -272,6 +276,16 @@ final class LiveView implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private void logFailure(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (running.get()) {
+                System.err.println("live view: stopped " + what + ": " + e);
+            }
         }
     }
 
