@@ -2,10 +2,8 @@ package dev.streamsuite.clickstream.config;
 
 import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.RecommenderTopics;
-import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.streams.AvroSerdes;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import dev.streamsuite.streams.NewTopics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,11 +25,7 @@ class RecommenderConfiguration {
     @ConditionalOnBooleanProperty(name = "streamsuite.topics.create", matchIfMissing = true)
     KafkaAdmin.NewTopics recommenderTopics(@Value("${streamsuite.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
-                compacted(RecommenderTopics.SIMILAR_ITEMS, replicas), compacted(RecommenderTopics.TRENDING, replicas));
-    }
-
-    private static NewTopic compacted(TopicSpec<?> spec, short replicas) {
-        return new NewTopic(spec.name(), spec.partitions(), replicas)
-                .configs(java.util.Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                NewTopics.of(RecommenderTopics.SIMILAR_ITEMS, replicas),
+                NewTopics.of(RecommenderTopics.TRENDING, replicas));
     }
 }

@@ -3,7 +3,7 @@ package dev.streamsuite.localstack;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.TopicSpec;
+import dev.streamsuite.streams.NewTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,9 +23,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -221,7 +219,7 @@ public final class LocalStack implements AutoCloseable {
     private void createTopics() {
         var topics = Stream.concat(
                         TopicCatalog.ALL.stream(), SERVICES.stream().map(service -> TopicCatalog.deadLetter(service)))
-                .map(LocalStack::newTopic)
+                .map(spec -> NewTopics.of(spec, (short) 1))
                 .toList();
         try (var admin = admin()) {
             for (var topic : topics) {
@@ -359,17 +357,6 @@ public final class LocalStack implements AutoCloseable {
         return options.root().resolve("tools/local-stack/target/classes")
                 + java.io.File.pathSeparator
                 + Files.readString(file).trim();
-    }
-
-    private static NewTopic newTopic(TopicSpec<?> spec) {
-        var topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
-        return spec.retention() == null
-                ? topic.configs(
-                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue()))
-                : topic.configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue(),
-                        TopicConfig.RETENTION_MS_CONFIG,
-                                Long.toString(spec.retention().toMillis())));
     }
 
     private static String java() {

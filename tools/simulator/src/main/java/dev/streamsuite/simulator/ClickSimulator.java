@@ -376,10 +376,7 @@ public final class ClickSimulator implements TrafficSimulator {
      * @return the scenario id, or empty when no account is available
      */
     public Optional<String> startBotSession(Instant now) {
-        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
-        if (lastTick != null && t.isBefore(lastTick)) {
-            t = lastTick;
-        }
+        Instant t = Randoms.notBefore(now, lastTick);
         Optional<String> account = compromisedAccounts.compromisedAccounts(t).stream()
                 .filter(candidate -> !usedAccounts.contains(candidate))
                 .findFirst();

@@ -521,16 +521,8 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     }
 
     private void startRandomScenario(Instant t) {
-        List<Scenario> enabled = List.copyOf(settings.scenarios());
-        if (enabled.isEmpty()) {
-            return;
-        }
-        int first = scenarioRandom.nextInt(enabled.size());
-        for (int i = 0; i < enabled.size(); i++) {
-            if (startScenario(enabled.get((first + i) % enabled.size()), t).isPresent()) {
-                return;
-            }
-        }
+        Randoms.firstThatSucceeds(scenarioRandom, List.copyOf(settings.scenarios()), kind -> startScenario(kind, t)
+                .isPresent());
     }
 
     /**
@@ -541,10 +533,7 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
      */
     public Optional<String> startScenario(Scenario kind, Instant now) {
         Objects.requireNonNull(kind, "kind");
-        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
-        if (lastTick != null && t.isBefore(lastTick)) {
-            t = lastTick;
-        }
+        Instant t = Randoms.notBefore(now, lastTick);
         Card card = findEligible(kind, t);
         if (card == null) {
             return Optional.empty();

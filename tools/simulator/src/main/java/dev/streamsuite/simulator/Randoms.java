@@ -2,8 +2,10 @@ package dev.streamsuite.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /** Draws from a seeded {@link Random}; every simulator owns its generators, so a seed fixes the whole run. */
 final class Randoms {
@@ -64,5 +66,25 @@ final class Randoms {
     /** Seconds from {@code earlier} to {@code later}, never negative. */
     static double secondsBetween(Instant earlier, Instant later) {
         return Math.max(0, Duration.between(earlier, later).toMillis()) / 1000.0;
+    }
+
+    /** Tries the options in a random rotation until one succeeds; true when one did. */
+    static <T> boolean firstThatSucceeds(Random random, List<T> options, Predicate<T> attempt) {
+        if (options.isEmpty()) {
+            return false;
+        }
+        int first = random.nextInt(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            if (attempt.test(options.get((first + i) % options.size()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A tick time in whole milliseconds that never goes back before the previous tick. */
+    static Instant notBefore(Instant now, Instant lastTick) {
+        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
+        return lastTick != null && t.isBefore(lastTick) ? lastTick : t;
     }
 }

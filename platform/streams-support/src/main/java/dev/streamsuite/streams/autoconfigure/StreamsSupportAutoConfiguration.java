@@ -1,8 +1,8 @@
 package dev.streamsuite.streams.autoconfigure;
 
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.NewTopics;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.streams.StreamsTopology;
 import dev.streamsuite.streams.errors.DeadLetterMetrics;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -121,18 +120,7 @@ public class StreamsSupportAutoConfiguration {
         short replicas = properties.topics().replicationFactor();
         var deadLetter = TopicCatalog.deadLetter(properties.deadLetterTopic()).withName(properties.deadLetterTopic());
         return new KafkaAdmin.NewTopics(Stream.concat(TopicCatalog.ALL.stream(), Stream.of(deadLetter))
-                .map(spec -> newTopic(spec, replicas))
+                .map(spec -> NewTopics.of(spec, replicas))
                 .toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic newTopic(TopicSpec<?> spec, short replicas) {
-        var topic = new NewTopic(spec.name(), spec.partitions(), replicas);
-        if (spec.retention() == null) {
-            return topic.configs(
-                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue()));
-        }
-        return topic.configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().configValue(),
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis())));
     }
 }
