@@ -3,6 +3,7 @@ package dev.streamsuite.fraud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
@@ -14,14 +15,16 @@ import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
-import dev.streamsuite.testsupport.RealKafkaAndRegistry;
-import dev.streamsuite.testsupport.StateDirectories;
+import dev.streamsuite.streams.RegistryAvroSerdes;
+import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.ServiceInstance;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,40 +33,47 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The service as deployed: its own application.yml, a real broker and a real registry. */
-@RealKafkaAndRegistry
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The service as deployed: its own application.yml, a real broker and a real registry. One
+ * instance at a time; a test may replace it with a fresh one, which restores everything from the
+ * topics. Each test reads only the outputs of its own cards and keys.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
 class FraudDetectorIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String DEAD_LETTER = "fraud-detector.dlq";
 
-    @Autowired
-    AvroSerdes serdes;
+    private static AvroSerdes serdes;
+    private static ServiceInstance instance;
 
-    @Autowired
-    StreamsBuilderFactoryBean streams;
+    @BeforeAll
+    static void start() {
+        serdes = new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+        instance = startInstance();
+    }
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        var infrastructure = TestInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka()::bootstrapServers);
-        registry.add("streamsuite.registry.url", infrastructure.registry()::registryApiUrl);
-        // Fresh state: a state directory left by an earlier run would point at another broker's offsets.
-        registry.add("spring.kafka.streams.state-dir", () -> StateDirectories.fresh("it")
-                .toString());
+    @AfterAll
+    static void stop() {
+        instance.close();
+    }
+
+    private static ServiceInstance startInstance() {
+        var started = ServiceInstance.start(FraudDetectorApplication.class);
+        await().atMost(PATIENCE).until(started::isRunning);
+        return started;
     }
 
     @Test
@@ -105,10 +115,13 @@ class FraudDetectorIT {
                 .setAmountMinor(-1)
                 .build();
         publish(TopicCatalog.TRANSACTIONS.name(), "card-ok", invalid);
+        var cards = Set.of("card-ok", "card-blocked", "card-fast");
 
         TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.TRANSACTIONS.name(), PATIENCE);
 
-        var alerts = readAll(TopicCatalog.FRAUD_ALERTS.name(), FraudAlert.class);
+        var alerts = readAll(TopicCatalog.FRAUD_ALERTS.name(), FraudAlert.class).stream()
+                .filter(a -> cards.contains(a.getCardId()))
+                .toList();
         assertThat(alerts)
                 .extracting(a -> a.getTransactionId() + "/" + a.getRuleId())
                 .containsExactlyInAnyOrder("blocked-1/blocklist", "fast-2/velocity-strict");
@@ -118,25 +131,108 @@ class FraudDetectorIT {
                 .satisfies(a -> assertThat(a.getRuleVersion()).isEqualTo(1));
 
         var decisions = readAll(TopicCatalog.PAYMENT_DECISIONS.name(), PaymentDecision.class).stream()
+                .filter(d -> cards.contains(d.getCardId()))
                 .collect(Collectors.toMap(PaymentDecision::getTransactionId, Function.identity()));
         assertThat(decisions).containsOnlyKeys("ok-1", "ok-2", "blocked-1", "fast-1", "fast-2");
         assertThat(decisions.get("ok-1").getOutcome()).isEqualTo(DecisionOutcome.APPROVE);
         assertThat(decisions.get("blocked-1").getOutcome()).isEqualTo(DecisionOutcome.DECLINE);
         assertThat(decisions.get("fast-2").getFiredRuleIds()).containsExactly("velocity-strict");
 
+        assertThat(deadLetters("card-ok")).singleElement().satisfies(r -> assertThat(new String(
+                        r.headers().lastHeader("__streams.errors.message").value()))
+                .contains("amountMinor is negative"));
+    }
+
+    /**
+     * Bad records on the topics behind the global stores, and an unusable rule version, then a
+     * fresh instance that restores those stores from the topics: every payment is still decided.
+     * (Before global stores were loaded through a validating processor, one undecodable rule
+     * made a restarted instance dead-letter every payment.)
+     */
+    @Test
+    void badRecordsBehindTheGlobalStoresCostNoDecisionAfterARestart() {
+        publishRule(rule("restart-strict", 1, Map.of("maxPayments", "1")));
+        publishRule(rule("restart-strict", 2, Map.of("maxPayments", "-1")));
+        publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
+        publishRaw(FraudTopics.RULES_IN_FORCE.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
+        publishRaw(TopicCatalog.BLOCKLIST.name(), "MERCHANT:restart-garbage", "not avro".getBytes());
+        awaitInGlobalStore("fraud-rules", "restart-strict");
+        TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.FRAUD_RULES.name(), PATIENCE);
+
+        instance.close();
+        instance = startInstance();
+        for (int i = 0; i < 8; i++) {
+            publish(
+                    TopicCatalog.TRANSACTIONS.name(),
+                    "card-restart",
+                    payment("restart-" + i, "card-restart", "m-1", T0.plusSeconds(i)));
+        }
+        TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.TRANSACTIONS.name(), PATIENCE);
+
+        var decisions = readAll(TopicCatalog.PAYMENT_DECISIONS.name(), PaymentDecision.class).stream()
+                .filter(d -> d.getCardId().equals("card-restart"))
+                .collect(Collectors.toMap(PaymentDecision::getTransactionId, Function.identity()));
+        assertThat(decisions).hasSize(8);
+        // Version 1 (at most one payment a minute) stayed in force: version 2 was unusable.
+        assertThat(decisions.get("restart-1").getFiredRuleIds()).contains("restart-strict");
+        assertThat(deadLetters("card-restart")).isEmpty();
+        assertThat(deadLetters("restart-strict")).singleElement().satisfies(r -> assertThat(new String(
+                        r.headers().lastHeader("__streams.errors.message").value()))
+                .contains("Ignoring version 2 of rule 'restart-strict'"));
+        assertThat(deadLetters("restart-garbage")).hasSize(1);
+
+        // Rules apply to every card: remove this one before other tests pay.
+        publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-strict", null);
+        await().atMost(PATIENCE)
+                .until(() -> instance.streams()
+                                .getKafkaStreams()
+                                .store(StoreQueryParameters.fromNameAndType(
+                                        "fraud-rules", QueryableStoreTypes.<String, Object>keyValueStore()))
+                                .get("restart-strict")
+                        == null);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
         try (var deadLetters = new TopicReader<>(
                 TestInfrastructure.shared().kafka().bootstrapServers(),
-                "fraud-detector.dlq",
+                DEAD_LETTER,
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            assertThat(deadLetters.readToEnd(PATIENCE)).singleElement().satisfies(r -> assertThat(new String(
-                            r.headers().lastHeader("__streams.errors.message").value()))
-                    .contains("amountMinor is negative"));
+            return deadLetters.readToEnd(PATIENCE).stream()
+                    .filter(r -> key.equals(r.key()))
+                    .toList();
+        }
+    }
+
+    private static FraudRule rule(String id, int version, Map<String, String> parameters) {
+        return FraudRule.newBuilder()
+                .setRuleId(id)
+                .setVersion(version)
+                .setType(RuleType.VELOCITY)
+                .setParameters(parameters)
+                .setEnabled(true)
+                .setDescription("restart test")
+                .setUpdatedAt(T0)
+                .build();
+    }
+
+    private static void publishRule(FraudRule rule) {
+        publish(TopicCatalog.FRAUD_RULES.name(), rule.getRuleId(), rule);
+    }
+
+    private static void publishRaw(String topic, String key, byte[] value) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.shared().kafka().bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 
     /** Everything on the topic, to its end; toMap above would also fail on a duplicate. */
-    private <V extends SpecificRecord> List<V> readAll(String topic, Class<V> type) {
+    private static <V extends SpecificRecord> List<V> readAll(String topic, Class<V> type) {
         try (var reader = new TopicReader<>(
                 TestInfrastructure.shared().kafka().bootstrapServers(),
                 topic,
@@ -148,16 +244,17 @@ class FraudDetectorIT {
         }
     }
 
-    private void awaitInGlobalStore(String store, String key) {
+    private static void awaitInGlobalStore(String store, String key) {
         await().atMost(PATIENCE)
-                .until(() -> streams.getKafkaStreams()
+                .until(() -> instance.streams()
+                                .getKafkaStreams()
                                 .store(StoreQueryParameters.fromNameAndType(
                                         store, QueryableStoreTypes.<String, Object>keyValueStore()))
                                 .get(key)
                         != null);
     }
 
-    private <V extends SpecificRecord> void publish(String topic, String key, V value) {
+    private static <V extends SpecificRecord> void publish(String topic, String key, V value) {
         @SuppressWarnings("unchecked")
         var valueSerde = serdes.valueSerde((Class<V>) value.getClass());
         try (var producer = new KafkaProducer<>(

@@ -8,6 +8,7 @@ import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.JsonSerde;
 import dev.streamsuite.streams.StreamsTopology;
 import java.util.ArrayList;
@@ -22,9 +23,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -128,22 +130,25 @@ public final class ClickTopology implements StreamsTopology {
     }
 
     private void addGlobalStores(StreamsBuilder builder) {
-        builder.globalTable(
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(CATALOG_STORE),
+                        topics.catalog().keySerde(),
+                        topics.catalog().valueSerde()),
                 topics.catalog().name(),
-                topics.catalog().consumed("catalog-source"),
-                Materialized.<String, CatalogItem, KeyValueStore<Bytes, byte[]>>as(CATALOG_STORE)
-                        .withKeySerde(topics.catalog().keySerde())
-                        .withValueSerde(topics.catalog().valueSerde()));
+                topics.catalog().consumed("catalog"),
+                () -> GlobalStoreLoader.<CatalogItem, ValueAndTimestamp<CatalogItem>>of(
+                        CATALOG_STORE, record -> ValueAndTimestamp.make(record.value(), record.timestamp())));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(FLAGGED_ACCOUNTS_STORE), Serdes.String(), Serdes.Long()),
                 topics.fraudAlerts().name(),
                 topics.fraudAlerts().consumed("fraud-alerts"),
-                () -> new GlobalStoreLoader<FraudAlert, Long>(
-                        FLAGGED_ACCOUNTS_STORE,
-                        record -> record.value().getAccountId(),
-                        alert -> alert.getEventTime().toEpochMilli(),
-                        (newer, older) -> false));
+                () -> GlobalStoreLoader.<FraudAlert, Long>of(
+                                FLAGGED_ACCOUNTS_STORE,
+                                record -> record.value().getEventTime().toEpochMilli())
+                        .keyedBy(record -> record.value().getAccountId())
+                        .replacingOnlyIf((newer, older) -> false));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(SIMILAR_ITEMS_STORE),
@@ -151,9 +156,8 @@ public final class ClickTopology implements StreamsTopology {
                         topics.similarItems().valueSerde()),
                 topics.similarItems().name(),
                 topics.similarItems().consumed("similar-items-source"),
-                () -> new GlobalStoreLoader<SimilarItems, SimilarItems>(
-                        SIMILAR_ITEMS_STORE, record -> record.key(), item -> item, (newer, older) -> !newer.getAsOf()
-                                .isBefore(older.getAsOf())));
+                () -> GlobalStoreLoader.<SimilarItems, SimilarItems>of(SIMILAR_ITEMS_STORE, Record::value)
+                        .replacingOnlyIf((newer, older) -> !newer.getAsOf().isBefore(older.getAsOf())));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(TRENDING_STORE),
@@ -161,12 +165,10 @@ public final class ClickTopology implements StreamsTopology {
                         topics.trending().valueSerde()),
                 topics.trending().name(),
                 topics.trending().consumed("trending-source"),
-                () -> new GlobalStoreLoader<TrendingSnapshot, TrendingSnapshot>(
-                        TRENDING_STORE,
-                        record -> record.key(),
-                        snapshot -> snapshot,
+                () -> GlobalStoreLoader.<TrendingSnapshot, TrendingSnapshot>of(TRENDING_STORE, Record::value)
                         // Hopping windows overlap: the list of the most recent window wins.
-                        (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart())));
+                        .replacingOnlyIf(
+                                (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart())));
     }
 
     private static List<KeyValue<String, Click>> byCategory(Click click) {

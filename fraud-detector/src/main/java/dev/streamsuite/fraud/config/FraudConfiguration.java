@@ -3,9 +3,13 @@ package dev.streamsuite.fraud.config;
 import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.NewTopics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FraudProperties.class)
@@ -14,5 +18,12 @@ class FraudConfiguration {
     @Bean
     FraudTopology fraudTopology(AvroSerdes serdes, FraudProperties properties) {
         return new FraudTopology(FraudTopics.from(serdes), properties.toSettings());
+    }
+
+    /** The service's own compacted topic, created like the catalog's (streamsuite.topics.create). */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "streamsuite.topics.create", matchIfMissing = true)
+    KafkaAdmin.NewTopics fraudDetectorTopics(@Value("${streamsuite.topics.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(NewTopics.of(FraudTopics.RULES_IN_FORCE, replicas));
     }
 }

@@ -9,92 +9,80 @@ import dev.streamsuite.fraud.rules.RuleParameters;
 import dev.streamsuite.fraud.rules.VelocityRule;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.RuleType;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
- * Resolves which rules apply: one built-in instance per rule type (ids {@code velocity},
+ * The rules in force: one built-in instance per rule type (ids {@code velocity},
  * {@code amount-anomaly}, {@code impossible-travel}, {@code blocklist}, {@code card-testing},
- * version 0, parameters from the settings), overlaid by the rules topic. A rule on the topic
+ * version 0, parameters from the settings), overlaid by the rules in force topic. A rule there
  * with a built-in id replaces it (a new version, or {@code enabled=false} to switch it off);
- * other ids add instances. Parsed rules are cached by id and version.
+ * other ids add instances.
+ *
+ * <p>Only usable versions reach the rules in force topic ({@link RuleAcceptor} checks them), so
+ * each version is parsed once, when it arrives, never per payment. The global thread updates
+ * the rules; stream threads read an immutable snapshot.
  */
 final class ActiveRules {
 
     static final String COOLDOWN_PARAMETER = "cooldown";
-    private static final Logger log = LoggerFactory.getLogger(ActiveRules.class);
 
     private final FraudSettings settings;
     private final Map<String, ConfiguredRule> builtIn = new LinkedHashMap<>();
-    private final Map<String, ConfiguredRule> parsed = new HashMap<>();
-    private final Map<String, Integer> rejectedVersions = new HashMap<>();
+    /** Published rule ids; an empty value switches the id off. Guarded by {@code this}. */
+    private final Map<String, Optional<ConfiguredRule>> published = new LinkedHashMap<>();
+
+    private volatile List<ConfiguredRule> inForce;
 
     ActiveRules(FraudSettings settings) {
         this.settings = settings;
-        add(builtIn, RuleType.VELOCITY, settings.velocity());
-        add(builtIn, RuleType.AMOUNT_ANOMALY, settings.amountAnomaly());
-        add(builtIn, RuleType.IMPOSSIBLE_TRAVEL, settings.impossibleTravel());
-        add(builtIn, RuleType.BLOCKLIST, new BlocklistRule());
-        add(builtIn, RuleType.CARD_TESTING, settings.cardTesting());
+        add(RuleType.VELOCITY, settings.velocity());
+        add(RuleType.AMOUNT_ANOMALY, settings.amountAnomaly());
+        add(RuleType.IMPOSSIBLE_TRAVEL, settings.impossibleTravel());
+        add(RuleType.BLOCKLIST, new BlocklistRule());
+        add(RuleType.CARD_TESTING, settings.cardTesting());
+        this.inForce = List.copyOf(builtIn.values());
     }
 
-    /** The rules in force, given the current contents of the rules topic (id to rule). */
-    List<ConfiguredRule> resolve(Iterable<KeyValue<String, FraudRule>> published) {
+    /** The rules in force now. */
+    List<ConfiguredRule> inForce() {
+        return inForce;
+    }
+
+    /**
+     * Applies a rule from the rules in force topic; {@code rule} null removes a published id
+     * (the built-in instance of that id, if any, is in force again).
+     *
+     * @throws InvalidRuleException when the rule cannot be used; nothing changes then
+     */
+    synchronized void publish(String ruleId, FraudRule rule) {
+        if (rule == null) {
+            published.remove(ruleId);
+        } else {
+            published.put(ruleId, rule.getEnabled() ? Optional.of(parse(rule)) : Optional.empty());
+        }
         var active = new LinkedHashMap<>(builtIn);
-        for (var entry : published) {
-            FraudRule rule = entry.value;
-            if (rule == null) {
-                continue;
-            }
-            String id = rule.getRuleId();
-            if (!rule.getEnabled()) {
-                active.remove(id);
-                continue;
-            }
-            ConfiguredRule configured = parse(rule);
-            if (configured != null) {
-                active.put(id, configured);
-            }
-        }
-        return new ArrayList<>(active.values());
+        published.forEach((id, configured) ->
+                configured.ifPresentOrElse(inForceRule -> active.put(id, inForceRule), () -> active.remove(id)));
+        inForce = List.copyOf(active.values());
     }
 
-    private ConfiguredRule parse(FraudRule rule) {
-        var cached = parsed.get(rule.getRuleId());
-        if (cached != null && cached.version() == rule.getVersion()) {
-            return cached;
-        }
-        if (rejectedVersions.getOrDefault(rule.getRuleId(), Integer.MIN_VALUE) == rule.getVersion()) {
-            return cached;
-        }
-        try {
-            var parameters = new RuleParameters(rule.getParameters());
-            Object logic = logicFor(rule.getRuleId(), rule.getType(), parameters);
-            var configured = new ConfiguredRule(
-                    rule.getRuleId(),
-                    rule.getVersion(),
-                    rule.getType(),
-                    logic,
-                    parameters.duration(COOLDOWN_PARAMETER, settings.alertCooldown()));
-            parsed.put(rule.getRuleId(), configured);
-            return configured;
-        } catch (InvalidRuleException e) {
-            rejectedVersions.put(rule.getRuleId(), rule.getVersion());
-            log.error(
-                    "Ignoring version {} of rule '{}': {}. Publish a corrected version to {} to apply it.",
-                    rule.getVersion(),
-                    rule.getRuleId(),
-                    e.getMessage(),
-                    "the rules topic");
-            // The last usable version of this rule, if any, stays in force.
-            return cached;
-        }
+    /**
+     * The rule as it would be in force.
+     *
+     * @throws InvalidRuleException naming the rule, the parameter and what is expected
+     */
+    ConfiguredRule parse(FraudRule rule) {
+        var parameters = new RuleParameters(rule.getParameters());
+        Object logic = logicFor(rule.getRuleId(), rule.getType(), parameters);
+        return new ConfiguredRule(
+                rule.getRuleId(),
+                rule.getVersion(),
+                rule.getType(),
+                logic,
+                parameters.duration(COOLDOWN_PARAMETER, settings.alertCooldown()));
     }
 
     private Object logicFor(String ruleId, RuleType type, RuleParameters parameters) {
@@ -109,14 +97,14 @@ final class ActiveRules {
                 throw new InvalidRuleException(
                                 "type",
                                 String.valueOf(type),
-                                "one of VELOCITY, AMOUNT_ANOMALY, IMPOSSIBLE_TRAVEL, " + "BLOCKLIST, CARD_TESTING")
+                                "one of VELOCITY, AMOUNT_ANOMALY, IMPOSSIBLE_TRAVEL, BLOCKLIST, CARD_TESTING")
                         .inRule(ruleId);
         };
     }
 
-    private void add(Map<String, ConfiguredRule> rules, RuleType type, Object logic) {
+    private void add(RuleType type, Object logic) {
         String id = builtInId(type);
-        rules.put(id, new ConfiguredRule(id, 0, type, logic, settings.alertCooldown()));
+        builtIn.put(id, new ConfiguredRule(id, 0, type, logic, settings.alertCooldown()));
     }
 
     static String builtInId(RuleType type) {

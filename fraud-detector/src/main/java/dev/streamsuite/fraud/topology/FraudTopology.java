@@ -1,16 +1,22 @@
 package dev.streamsuite.fraud.topology;
 
+import dev.streamsuite.schemas.payments.BlocklistEntry;
+import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.streams.GlobalStoreLoader;
+import dev.streamsuite.streams.InvalidRecordException;
 import dev.streamsuite.streams.StreamsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Payments keyed by card are evaluated against per-card state and the rules and blocklist
- * global tables; each payment yields one decision (re-keyed by transaction id) and zero or
+ * Published rules are checked and the usable ones passed to the rules in force topic, read
+ * back by every instance as a global store. Payments keyed by card are evaluated against
+ * per-card state, the rules in force and the blocklist global store; each payment yields one decision (re-keyed by transaction id) and zero or
  * more alerts (keyed by card).
  */
 public final class FraudTopology implements StreamsTopology {
@@ -29,28 +35,41 @@ public final class FraudTopology implements StreamsTopology {
 
     @Override
     public void addTo(StreamsBuilder builder) {
-        // Rules are few and read on every payment: kept in memory, restored from the topic.
-        builder.globalTable(
-                topics.rules().name(),
-                topics.rules().consumed("rules"),
-                Materialized.<String, dev.streamsuite.schemas.payments.FraudRule>as(
-                                Stores.inMemoryKeyValueStore(RULES_STORE))
-                        .withKeySerde(topics.rules().keySerde())
-                        .withValueSerde(topics.rules().valueSerde()));
-        builder.globalTable(
+        var activeRules = new ActiveRules(settings);
+        // In memory: reloaded whole at every start, so the rules in force are rebuilt from it.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(RULES_STORE),
+                        topics.rulesInForce().keySerde(),
+                        topics.rulesInForce().valueSerde()),
+                topics.rulesInForce().name(),
+                topics.rulesInForce().consumed("rules"),
+                () -> GlobalStoreLoader.<FraudRule, FraudRule>of(RULES_STORE, record -> {
+                            if (record.value().getEnabled()) {
+                                activeRules.parse(record.value());
+                            }
+                            return record.value();
+                        })
+                        .notifying(activeRules::publish));
+        builder.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(BLOCKLIST_STORE),
+                        topics.blocklist().keySerde(),
+                        topics.blocklist().valueSerde()),
                 topics.blocklist().name(),
                 topics.blocklist().consumed("blocklist"),
-                Materialized.<String, dev.streamsuite.schemas.payments.BlocklistEntry>as(
-                                Stores.persistentTimestampedKeyValueStore(BLOCKLIST_STORE))
-                        .withKeySerde(topics.blocklist().keySerde())
-                        .withValueSerde(topics.blocklist().valueSerde()));
+                () -> GlobalStoreLoader.<BlocklistEntry, ValueAndTimestamp<BlocklistEntry>>of(
+                        BLOCKLIST_STORE, FraudTopology::blocklistEntry));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CARD_STATE_STORE), Serdes.String(), topics.cardProfiles()));
 
         var evaluations = builder.stream(
                         topics.transactions().name(),
                         topics.transactions().consumed("payments").withTimestampExtractor(new EventTimeExtractor()))
-                .processValues(() -> new PaymentEvaluator(settings), Named.as("evaluate-payment"), CARD_STATE_STORE);
+                .processValues(
+                        () -> new PaymentEvaluator(settings, activeRules),
+                        Named.as("evaluate-payment"),
+                        CARD_STATE_STORE);
 
         evaluations
                 .flatMapValues(Evaluation::alerts, Named.as("alerts"))
@@ -61,5 +80,23 @@ public final class FraudTopology implements StreamsTopology {
                                 KeyValue.pair(evaluation.decision().getTransactionId(), evaluation.decision()),
                         Named.as("decision-by-transaction"))
                 .to(topics.decisions().name(), topics.decisions().produced("decisions-out"));
+        // Added last, so that the payments keep their sub-topology number (and task directories).
+        builder.stream(topics.rules().name(), topics.rules().consumed("rules-published"))
+                .processValues(() -> new RuleAcceptor(activeRules), Named.as("accept-rule"))
+                .to(topics.rulesInForce().name(), topics.rulesInForce().produced("rules-in-force-out"));
+    }
+
+    /** A blocklist entry is stored under {@code <KIND>:<value>}, the key lookups use. */
+    private static ValueAndTimestamp<BlocklistEntry> blocklistEntry(Record<String, BlocklistEntry> record) {
+        BlocklistEntry entry = record.value();
+        if (entry.getValue() == null || entry.getValue().isBlank()) {
+            throw new InvalidRecordException("Blocklist entry " + entry.getEntryId() + " has no value to block.");
+        }
+        String expected = entry.getKind().name() + ":" + entry.getValue();
+        if (!expected.equals(record.key())) {
+            throw new InvalidRecordException("Blocklist entry " + entry.getEntryId() + " was published under the key '"
+                    + record.key() + "'; its key must be '" + expected + "'.");
+        }
+        return ValueAndTimestamp.make(entry, record.timestamp());
     }
 }

@@ -7,20 +7,17 @@ import dev.streamsuite.fraud.rules.PaymentFacts;
 import dev.streamsuite.fraud.state.CardProfile;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudAlert;
-import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Evaluates each payment of a card against the rules in force and the card's state, and
@@ -33,33 +30,31 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     private final ActiveRules activeRules;
     private FixedKeyProcessorContext<String, Evaluation> context;
     private KeyValueStore<String, CardProfile> cards;
-    private TimestampedKeyValueStore<String, FraudRule> rules;
     private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
 
-    PaymentEvaluator(FraudSettings settings) {
+    PaymentEvaluator(FraudSettings settings, ActiveRules activeRules) {
         this.settings = settings;
-        this.activeRules = new ActiveRules(settings);
+        this.activeRules = activeRules;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Evaluation> context) {
         this.context = context;
         this.cards = context.getStateStore(FraudTopology.CARD_STATE_STORE);
-        this.rules = context.getStateStore(FraudTopology.RULES_STORE);
         this.blocklist = context.getStateStore(FraudTopology.BLOCKLIST_STORE);
         context.schedule(settings.expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
     }
 
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
-        PaymentFacts payment =
-                PaymentValidation.validate(record.value(), settings.maxAmountMinor(), context.currentSystemTimeMs());
+        PaymentFacts payment = PaymentValidation.validate(
+                record.key(), record.value(), settings.maxAmountMinor(), context.currentSystemTimeMs());
         CardState card = CardState.from(cards.get(payment.cardId()));
 
         var alerts = new ArrayList<FraudAlert>();
         var scores = new ArrayList<Double>();
         var fired = new ArrayList<String>();
-        for (ConfiguredRule rule : activeRules.resolve(publishedRules())) {
+        for (ConfiguredRule rule : activeRules.inForce()) {
             var hit = rule.evaluate(card.history(), payment, this::blocked);
             if (hit.isEmpty()) {
                 continue;
@@ -102,18 +97,6 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
             return Optional.empty();
         }
         return Optional.of(new BlockedEntry(kind, value, entry.getReason(), entry.getExpiresAt()));
-    }
-
-    private List<KeyValue<String, FraudRule>> publishedRules() {
-        var published = new ArrayList<KeyValue<String, FraudRule>>();
-        try (var all = rules.all()) {
-            all.forEachRemaining(kv -> published.add(KeyValue.pair(kv.key, valueOf(kv.value))));
-        }
-        return published;
-    }
-
-    private static <V> V valueOf(ValueAndTimestamp<V> stored) {
-        return stored == null ? null : stored.value();
     }
 
     private void forgetInactiveCards(long streamTime) {

@@ -15,12 +15,17 @@ final class PaymentValidation {
 
     private PaymentValidation() {}
 
-    static PaymentFacts validate(Transaction payment, long maxAmountMinor, long nowMs) {
+    static PaymentFacts validate(String key, Transaction payment, long maxAmountMinor, long nowMs) {
         if (payment == null) {
             throw new InvalidRecordException("A payment record needs a value; tombstones are not payments.");
         }
         require(payment.getTransactionId(), "transactionId");
         require(payment.getCardId(), "cardId");
+        if (!payment.getCardId().equals(key)) {
+            // Card state lives on the partition of the record key: another key splits a card's history.
+            throw new InvalidRecordException("Payment " + payment.getTransactionId() + ": the record key '" + key
+                    + "' must be the cardId '" + payment.getCardId() + "'; produce payments keyed by card.");
+        }
         require(payment.getAccountId(), "accountId");
         require(payment.getMerchantId(), "merchantId");
         EventTimes.requirePlausible(payment.getEventTime(), nowMs, "Payment " + payment.getTransactionId());

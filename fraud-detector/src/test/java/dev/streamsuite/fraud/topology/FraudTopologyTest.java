@@ -116,24 +116,34 @@ class FraudTopologyTest {
     }
 
     @Test
-    void alertIdIsDeterministicSoConsumersCanDeduplicate() {
-        for (int i = 0; i < 6; i++) {
+    void aRestartWithItsStateDecidesExactlyAsAnUninterruptedRun() {
+        publishRule("velocity", 2, RuleType.VELOCITY, true, Map.of("maxPayments", "3"));
+        for (int i = 0; i < 3; i++) {
             pay("card-1", 1_000, T0.plusSeconds(i));
         }
-        var first = alerts.readValuesToList();
-        assertThat(first).isNotEmpty();
+        var before = decisions.readValuesToList();
+
+        restartKeepingState();
+        for (int i = 3; i < 6; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+        var restarted = new java.util.ArrayList<>(before);
+        restarted.addAll(decisions.readValuesToList());
+        var restartedAlerts = alerts.readValuesToList();
 
         closeDriver();
         startDriver();
         sequence = 0;
+        publishRule("velocity", 2, RuleType.VELOCITY, true, Map.of("maxPayments", "3"));
         for (int i = 0; i < 6; i++) {
             pay("card-1", 1_000, T0.plusSeconds(i));
         }
 
-        assertThat(alerts.readValuesToList())
-                .extracting(FraudAlert::getAlertId)
-                .containsExactlyElementsOf(
-                        first.stream().map(FraudAlert::getAlertId).toList());
+        // The fourth payment exceeds the limit only if the restart kept the first three.
+        assertThat(restartedAlerts).singleElement().satisfies(alert -> assertThat(alert.getRuleVersion())
+                .isEqualTo(2));
+        assertThat(restartedAlerts).isEqualTo(alerts.readValuesToList());
+        assertThat(restarted).hasSize(6).isEqualTo(decisions.readValuesToList());
     }
 
     @Test
@@ -186,6 +196,65 @@ class FraudTopologyTest {
         assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> assertThat(alert.getRuleVersion())
                 .isZero());
         assertThat(decisions.readValuesToList()).hasSize(6);
+        assertThat(deadLetterMessages())
+                .singleElement()
+                .asString()
+                .contains("Ignoring version 3 of rule 'velocity'", "window", "last usable version stays in force");
+    }
+
+    @Test
+    void theLastUsableVersionStaysInForceAfterARestartEvenWhenCompactionRemovedIt() {
+        publishRule("velocity", 2, RuleType.VELOCITY, true, Map.of("maxPayments", "2"));
+        publishRule("velocity", 3, RuleType.VELOCITY, true, Map.of("maxPayments", "-1"));
+
+        // A new instance: the rules topic was compacted down to the unusable version 3.
+        restartKeepingState();
+        publishRule("velocity", 3, RuleType.VELOCITY, true, Map.of("maxPayments", "-1"));
+        for (int i = 0; i < 3; i++) {
+            pay("card-1", 1_000, T0.plusSeconds(i));
+        }
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> assertThat(alert.getRuleVersion())
+                .isEqualTo(2));
+    }
+
+    @Test
+    void aPaymentKeyedByAnythingButItsCardGoesToTheDeadLetterTopic() {
+        var byAccount = payment("card-1", 1_000, T0).build();
+        payments.pipeInput(byAccount.getAccountId(), byAccount, T0);
+        payments.pipeInput(null, payment("card-1", 1_000, T0).build(), T0);
+        pay("card-1", 1_000, T0.plusSeconds(1));
+
+        assertThat(deadLetterMessages())
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("the record key 'acct-card-1' must be the cardId 'card-1'"),
+                        m -> assertThat(m).contains("the record key 'null' must be the cardId 'card-1'"));
+        assertThat(decisions.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aBlocklistEntryUnderAnotherKeyIsSkippedAndTheRestStillWorks() {
+        blocklist.pipeInput(
+                "MERCHANT:m-other",
+                BlocklistEntry.newBuilder()
+                        .setEntryId("b-1")
+                        .setKind(BlocklistKind.MERCHANT)
+                        .setValue("m-1")
+                        .setReason("mis-keyed")
+                        .setAddedAt(T0)
+                        .setExpiresAt(null)
+                        .build(),
+                T0);
+        var rawBlocklist =
+                driver.createInputTopic(topics.blocklist().name(), new StringSerializer(), new ByteArraySerializer());
+        rawBlocklist.pipeInput("MERCHANT:m-2", new byte[] {0, 0, 0, 0, 7}, T0);
+        pay("card-1", 1_000, T0);
+
+        assertThat(driver.getTimestampedKeyValueStore(FraudTopology.BLOCKLIST_STORE)
+                        .approximateNumEntries())
+                .isZero();
+        assertThat(decisions.readValuesToList()).singleElement().satisfies(d -> assertThat(d.getOutcome())
+                .isEqualTo(DecisionOutcome.APPROVE));
     }
 
     @Test
@@ -387,6 +456,39 @@ class FraudTopologyTest {
     void topologyMatchesTheReviewedSnapshot() {
         TopologySnapshot.assertMatchesSnapshot(
                 new FraudTopology(topics, FraudSettings.DEFAULTS).build(new Properties()));
+    }
+
+    /**
+     * A new driver whose stores hold what the old one's held and whose rules in force topic
+     * holds what the old one wrote there: what a restarted instance restores.
+     */
+    private void restartKeepingState() {
+        KeyValueStore<String, CardProfile> oldCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        var cards = new java.util.ArrayList<org.apache.kafka.streams.KeyValue<String, CardProfile>>();
+        try (var all = oldCards.all()) {
+            all.forEachRemaining(cards::add);
+        }
+        var inForce = driver.createOutputTopic(
+                        topics.rulesInForce().name(),
+                        topics.rulesInForce().keySerde().deserializer(),
+                        topics.rulesInForce().valueSerde().deserializer())
+                .readRecordsToList();
+        closeDriver();
+        startDriver();
+        KeyValueStore<String, CardProfile> newCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        cards.forEach(kv -> newCards.put(kv.key, kv.value));
+        var restored = input(topics.rulesInForce());
+        inForce.forEach(restored::pipeInput);
+    }
+
+    private java.util.List<String> deadLetterMessages() {
+        return driver
+                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList()
+                .stream()
+                .map(r -> new String(
+                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {

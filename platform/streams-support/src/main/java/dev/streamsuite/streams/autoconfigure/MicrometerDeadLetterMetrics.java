@@ -4,10 +4,14 @@ import dev.streamsuite.streams.errors.DeadLetterMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** {@code streamsuite.dead.letter.records} (Prometheus: {@code streamsuite_dead_letter_records_total}). */
+/**
+ * {@code streamsuite.dead.letter.records} and {@code streamsuite.skipped.records} (Prometheus:
+ * {@code streamsuite_dead_letter_records_total}, {@code streamsuite_skipped_records_total}).
+ */
 final class MicrometerDeadLetterMetrics implements DeadLetterMetrics {
 
     static final String METER = "streamsuite.dead.letter.records";
+    static final String SKIPPED_METER = "streamsuite.skipped.records";
 
     private final MeterRegistry registry;
 
@@ -20,6 +24,16 @@ final class MicrometerDeadLetterMetrics implements DeadLetterMetrics {
         Counter.builder(METER)
                 .description("Records sent to the dead-letter topic")
                 .tag("stage", stage.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
+                .tag("exception", cause.getClass().getSimpleName())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void recordSkipped(String sourceTopic, Exception cause) {
+        Counter.builder(SKIPPED_METER)
+                .description("Records of global-store topics skipped because they cannot be used")
                 .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
                 .tag("exception", cause.getClass().getSimpleName())
                 .register(registry)

@@ -42,8 +42,8 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
                     exception);
             return Response.fail();
         }
-        metrics.recordDeadLetter(DeadLetterMetrics.Stage.DESERIALIZATION, context.topic(), exception);
         if (context.taskId().subtopology() < 0) {
+            metrics.recordSkipped(context.topic(), exception);
             log.warn(
                     "Skipping undeserializable record {}-{}@{} of a global table: {}",
                     context.topic(),
@@ -52,6 +52,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
                     exception.toString());
             return Response.resume();
         }
+        metrics.recordDeadLetter(DeadLetterMetrics.Stage.DESERIALIZATION, context.topic(), exception);
         return super.handleError(context, record, exception);
     }
 

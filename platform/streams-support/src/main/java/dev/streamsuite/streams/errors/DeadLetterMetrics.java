@@ -21,6 +21,12 @@ public interface DeadLetterMetrics {
 
     void recordDeadLetter(Stage stage, String sourceTopic, Exception cause);
 
+    /**
+     * A record that was skipped without a dead-letter record: one of a topic read into a global
+     * store, where Kafka Streams has no dead-letter producer.
+     */
+    default void recordSkipped(String sourceTopic, Exception cause) {}
+
     static DeadLetterMetrics from(Map<String, ?> configs) {
         return configs.get(CONFIG_KEY) instanceof DeadLetterMetrics metrics ? metrics : (stage, topic, cause) -> {};
     }

@@ -1,0 +1,81 @@
+package dev.streamsuite.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.streams.errors.DeadLetterMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class GlobalStoreLoaderTest {
+
+    private final List<String> skipped = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
+
+    @Test
+    void storesUsableRecordsSkipsAndCountsTheRestAndReportsEveryChange() {
+        try (var driver = driver()) {
+            var input = driver.createInputTopic("numbers", new StringSerializer(), new StringSerializer());
+            input.pipeInput("one", "1");
+            input.pipeInput("bad", "not a number");
+            input.pipeInput("two", "2");
+            input.pipeInput("one", (String) null);
+
+            KeyValueStore<String, Integer> store = driver.getKeyValueStore("numbers");
+            assertThat(store.get("two")).isEqualTo(2);
+            assertThat(store.get("one")).isNull();
+            assertThat(store.get("bad")).isNull();
+            assertThat(skipped).containsExactly("numbers/NumberFormatException");
+            assertThat(changes).containsExactly("one=1", "two=2", "one=null");
+        }
+    }
+
+    @Test
+    void keepsTheStoredValueWhenTheNewOneDoesNotReplaceIt() {
+        try (var driver = driver()) {
+            var input = driver.createInputTopic("numbers", new StringSerializer(), new StringSerializer());
+            input.pipeInput("n", "5");
+            input.pipeInput("n", "3");
+            input.pipeInput("n", "8");
+
+            KeyValueStore<String, Integer> store = driver.getKeyValueStore("numbers");
+            assertThat(store.get("n")).isEqualTo(8);
+            assertThat(changes).containsExactly("n=5", "n=8");
+        }
+    }
+
+    private TopologyTestDriver driver() {
+        var builder = new StreamsBuilder();
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("numbers"), Serdes.String(), Serdes.Integer()),
+                "numbers",
+                Consumed.with(Serdes.String(), Serdes.String()),
+                () -> GlobalStoreLoader.<String, Integer>of("numbers", record -> Integer.parseInt(record.value()))
+                        .replacingOnlyIf((newer, older) -> newer > older)
+                        .notifying((key, value) -> changes.add(key + "=" + value)));
+        var properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "loader-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        DeadLetterHandlers.apply(properties, "loader-test.dlq");
+        properties.put(DeadLetterMetrics.CONFIG_KEY, new DeadLetterMetrics() {
+            @Override
+            public void recordDeadLetter(Stage stage, String sourceTopic, Exception cause) {}
+
+            @Override
+            public void recordSkipped(String sourceTopic, Exception cause) {
+                skipped.add(sourceTopic + "/" + cause.getClass().getSimpleName());
+            }
+        });
+        return new TopologyTestDriver(builder.build(), properties);
+    }
+}
