@@ -46,6 +46,7 @@ public final class ClickTopology implements StreamsTopology {
     public static final String USERS_STORE = "users";
     static final String SESSIONS_STORE = "sessions";
     static final String ITEM_PAIRS_STORE = "item-pairs";
+    static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
     static final String TRENDING_WINDOWS_STORE = "trending-windows";
 
     private final RecommenderTopics topics;
@@ -63,6 +64,8 @@ public final class ClickTopology implements StreamsTopology {
                 Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), new JsonSerde<>(UserState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), new JsonSerde<>(TopItems.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_PUBLICATIONS_STORE), Serdes.String(), Serdes.Long()));
 
         var clicks = builder.stream(
                         topics.clicks().name(),
@@ -95,7 +98,11 @@ public final class ClickTopology implements StreamsTopology {
                         Named.as("pairs"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PairIncrement.class))
                         .withName("pairs-by-item"))
-                .process(() -> new SimilarItemsUpdater(settings), Named.as("update-related-items"), ITEM_PAIRS_STORE)
+                .process(
+                        () -> new SimilarItemsUpdater(settings),
+                        Named.as("update-related-items"),
+                        ITEM_PAIRS_STORE,
+                        PENDING_PUBLICATIONS_STORE)
                 .to(topics.similarItems().name(), topics.similarItems().produced("similar-items-out"));
 
         clicks.flatMap((user, click) -> byCategory(click), Named.as("by-category"))

@@ -5,8 +5,7 @@ import dev.streamsuite.clickstream.model.TopItems;
 import dev.streamsuite.clickstream.state.RelatedItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,14 +16,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Owns the related items of the items on its partitions: applies co-occurrence increments
  * (decayed, top-N truncated, stale pairs expired) and publishes the changed items' rankings
  * once per {@code publishInterval} of wall-clock time rather than on every increment, since a
- * popular item receives many increments per second.
+ * popular item receives many increments per second. Which items await publication is kept in
+ * a changelogged store, committed with the increments: a crash between a commit and the next
+ * publication delays those publications, never loses them.
  */
 final class SimilarItemsUpdater implements Processor<String, PairIncrement, String, SimilarItems> {
 
     private final RecommenderSettings settings;
-    private final Set<String> changed = new LinkedHashSet<>();
     private ProcessorContext<String, SimilarItems> context;
     private KeyValueStore<String, TopItems> related;
+    private KeyValueStore<String, Long> pending;
 
     SimilarItemsUpdater(RecommenderSettings settings) {
         this.settings = settings;
@@ -34,6 +35,7 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
     public void init(ProcessorContext<String, SimilarItems> context) {
         this.context = context;
         this.related = context.getStateStore(ClickTopology.ITEM_PAIRS_STORE);
+        this.pending = context.getStateStore(ClickTopology.PENDING_PUBLICATIONS_STORE);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
 
@@ -49,11 +51,16 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
                 pair.from(),
                 current.add(pair.to(), pair.weight(), at, settings.decay())
                         .expire(at, settings.decay(), settings.minRelatedScore()));
-        changed.add(pair.from());
+        pending.put(pair.from(), record.timestamp());
     }
 
     private void publishChanged() {
+        var changed = new ArrayList<String>();
+        try (var all = pending.all()) {
+            all.forEachRemaining(entry -> changed.add(entry.key));
+        }
         for (String itemId : changed) {
+            pending.delete(itemId);
             TopItems items = related.get(itemId);
             if (items == null || items.isEmpty()) {
                 continue;
@@ -67,6 +74,5 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
                     .toList();
             context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
         }
-        changed.clear();
     }
 }

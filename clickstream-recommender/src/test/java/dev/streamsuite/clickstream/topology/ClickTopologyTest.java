@@ -79,6 +79,35 @@ class ClickTopologyTest {
     }
 
     @Test
+    void relatedItemsAwaitingPublicationArePublishedAfterARestart() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
+        assertThat(driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE).get("shoe"))
+                .isNull();
+
+        // A crash after the commit, before the wall-clock publication: state is restored, nothing else.
+        var stores = List.of(ClickTopology.ITEM_PAIRS_STORE, ClickTopology.PENDING_PUBLICATIONS_STORE);
+        var contents = new java.util.HashMap<String, List<org.apache.kafka.streams.KeyValue<String, Object>>>();
+        for (String name : stores) {
+            var entries = new java.util.ArrayList<org.apache.kafka.streams.KeyValue<String, Object>>();
+            try (var all = driver.<String, Object>getKeyValueStore(name).all()) {
+                all.forEachRemaining(entries::add);
+            }
+            contents.put(name, entries);
+        }
+        closeDriver();
+        startDriver();
+        contents.forEach((name, entries) -> {
+            KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+            entries.forEach(kv -> store.put(kv.key, kv.value));
+        });
+        publishRankings();
+
+        assertThat(related("shoe")).containsExactly("sock");
+        assertThat(related("sock")).containsExactly("shoe");
+    }
+
+    @Test
     void clicksSeparatedByMoreThanTheSessionGapAreNotPaired() {
         click("u1", "shoe", ClickType.VIEW, T0);
         click("u1", "book", ClickType.VIEW, T0.plus(Duration.ofMinutes(45)));
