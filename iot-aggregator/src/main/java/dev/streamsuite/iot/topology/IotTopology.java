@@ -33,6 +33,7 @@ public final class IotTopology implements StreamsTopology {
     public static final String SITE_WINDOWS_STORE = "site-windows";
     public static final String PRESENCE_STORE = "device-presence";
     static final String MONITOR_STORE = "device-monitors";
+    public static final String READING_CLOCK_STORE = "reading-clock";
 
     private final IotTopics topics;
     private final IotSettings settings;
@@ -54,11 +55,17 @@ public final class IotTopology implements StreamsTopology {
                 Stores.persistentKeyValueStore(PRESENCE_STORE), Serdes.String(), topics.presenceStates()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MONITOR_STORE), Serdes.String(), topics.monitorStates()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(READING_CLOCK_STORE), Serdes.String(), Serdes.Long()));
 
         var ingested = builder.stream(
                         topics.readings().name(),
                         topics.readings().consumed("readings").withTimestampExtractor(new ReadingTimeExtractor()))
-                .processValues(() -> new ReadingIngest(settings), Named.as("validate-and-enrich"), DEVICES_STORE);
+                .processValues(
+                        () -> new ReadingIngest(settings),
+                        Named.as("validate-and-enrich"),
+                        DEVICES_STORE,
+                        READING_CLOCK_STORE);
 
         ingested.filter((device, reading) -> reading.late(), Named.as("late"))
                 .mapValues(WindowStates::originalOf, Named.as("late-reading"))

@@ -11,6 +11,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
@@ -21,12 +22,15 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
  */
 final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, Ingested> {
 
+    /** The clock store's one key: the task's newest reading time (epoch ms). */
+    static final String NEWEST_READING_TIME = "newest-reading-time";
+
     private final IotSettings settings;
     private final ReadingValidator validator;
     private FixedKeyProcessorContext<String, Ingested> context;
     private TimestampedKeyValueStore<String, Device> devices;
+    private KeyValueStore<String, Long> clock;
     private Sensor lateReadings;
-    private long observedReadingTime = Long.MIN_VALUE;
 
     ReadingIngest(IotSettings settings) {
         this.settings = settings;
@@ -37,6 +41,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
     public void init(FixedKeyProcessorContext<String, Ingested> context) {
         this.context = context;
         this.devices = context.getStateStore(IotTopology.DEVICES_STORE);
+        this.clock = context.getStateStore(IotTopology.READING_CLOCK_STORE);
         this.lateReadings = context.metrics()
                 .addRateTotalSensor(
                         "iot", "readings", "late-reading", org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
@@ -81,10 +86,15 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
         long windowEnd = WindowMath.windowStart(reading.getEventTime(), settings.windowSize())
                 .plus(settings.windowSize())
                 .toEpochMilli();
-        // The windowed aggregation drops a record once the newest reading time it has seen passed the
-        // record's window end plus grace. The task's stream time would not do: it also advances with
-        // devices-table updates, which carry wall-clock timestamps.
-        observedReadingTime = Math.max(observedReadingTime, record.timestamp());
+        // A window closes once the newest reading time seen passed its end plus grace. The task's stream
+        // time would not do: it also advances with devices-table updates, which carry wall-clock
+        // timestamps. Kept in a changelogged store: in memory, a restart would forget it and let a
+        // late reading reopen a window whose final result was published already.
+        Long newest = clock.get(NEWEST_READING_TIME);
+        long observedReadingTime = newest == null ? record.timestamp() : Math.max(newest, record.timestamp());
+        if (newest == null || observedReadingTime > newest) {
+            clock.put(NEWEST_READING_TIME, observedReadingTime);
+        }
         boolean late = windowEnd + settings.grace().toMillis() <= observedReadingTime;
         if (late) {
             lateReadings.record();

@@ -128,6 +128,31 @@ class IotTopologyTest {
     }
 
     @Test
+    void aReadingLateBeforeARestartIsStillLateAfterIt() {
+        read("dev-1", 10.0, T0.plusSeconds(10));
+        closeWindowsUpTo(T0.plusSeconds(200), "dev-1");
+        assertThat(deviceAggregates.readValuesToList()).hasSize(1);
+
+        // A restart: the stores hold what was committed; nothing else survives.
+        var clock = new java.util.HashMap<String, Long>();
+        try (var all = driver.<String, Long>getKeyValueStore(IotTopology.READING_CLOCK_STORE)
+                .all()) {
+            all.forEachRemaining(kv -> clock.put(kv.key, kv.value));
+        }
+        closeDriver();
+        startDriver();
+        clock.forEach(driver.<String, Long>getKeyValueStore(IotTopology.READING_CLOCK_STORE)::put);
+
+        var straggler = read("dev-1", 99.0, T0.plusSeconds(30));
+        closeWindowsUpTo(T0.plusSeconds(400), "dev-1");
+
+        assertThat(late.readValuesToList()).containsExactly(straggler);
+        assertThat(deviceAggregates.readValuesToList())
+                .extracting(a -> a.getWindow().getStart())
+                .doesNotContain(T0);
+    }
+
+    @Test
     void deviceUpdatesWithWallClockTimestampsDoNotMakeReadingsLate() {
         devices.pipeInput(
                 "dev-1",
