@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,8 +13,15 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class RecommenderPropertiesTest {
 
     @Test
-    void defaultsAreThoseOfTheTopologySettings() {
+    void defaultValuesInTheCodeAreThoseOfTheTopologySettings() {
         assertThat(bind(Map.of()).toSettings()).isEqualTo(RecommenderSettings.DEFAULTS);
+    }
+
+    @Test
+    void theServicesApplicationYmlDeclaresTheTopologySettingsDefaults() {
+        assertThat(ApplicationYml.bind("recommender", RecommenderProperties.class)
+                        .toSettings())
+                .isEqualTo(RecommenderSettings.DEFAULTS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.fraud.topology.FraudSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,8 +13,14 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class FraudPropertiesTest {
 
     @Test
-    void defaultsAreThoseOfTheTopologySettings() {
+    void defaultValuesInTheCodeAreThoseOfTheTopologySettings() {
         assertThat(bind(Map.of()).toSettings()).isEqualTo(FraudSettings.DEFAULTS);
+    }
+
+    @Test
+    void theServicesApplicationYmlDeclaresTheTopologySettingsDefaults() {
+        assertThat(ApplicationYml.bind("fraud", FraudProperties.class).toSettings())
+                .isEqualTo(FraudSettings.DEFAULTS);
     }
 
     @Test

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class AlertIdsTest {
 
+    /** Pinned: consumers and other services keep these ids, so they must not change between releases. */
     @Test
-    void alertIdIsTheSameForTheSameIncident() {
-        assertThat(AlertIds.alertId("velocity", 3, "card-1", "tx-1"))
-                .isEqualTo(AlertIds.alertId("velocity", 3, "card-1", "tx-1"));
+    void alertIdIsTheSameForTheSameIncidentInEveryRelease() {
+        assertThat(AlertIds.alertId("velocity", 3, "card-1", "tx-1")).isEqualTo("fa911d7e-97b6-3fee-a549-b003198dd325");
     }
 
     @Test
@@ -48,8 +48,8 @@ class AlertIdsTest {
     }
 
     @Test
-    void decisionIdIsTheSameForTheSameTransaction() {
-        assertThat(AlertIds.decisionId("tx-1")).isEqualTo(AlertIds.decisionId("tx-1"));
+    void decisionIdIsTheSameForTheSameTransactionInEveryRelease() {
+        assertThat(AlertIds.decisionId("tx-1")).isEqualTo("fcf7cbb4-8d11-3b9c-9305-fb74a13f8536");
     }
 
     @Test

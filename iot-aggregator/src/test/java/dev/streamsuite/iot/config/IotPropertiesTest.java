@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,8 +13,13 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class IotPropertiesTest {
 
     @Test
-    void defaultsAreThoseOfTheTopologySettings() {
+    void defaultValuesInTheCodeAreThoseOfTheTopologySettings() {
         assertThat(bind(Map.of()).toSettings()).isEqualTo(IotSettings.DEFAULTS);
+    }
+
+    @Test
+    void theServicesApplicationYmlDeclaresTheTopologySettingsDefaults() {
+        assertThat(ApplicationYml.bind("iot", IotProperties.class).toSettings()).isEqualTo(IotSettings.DEFAULTS);
     }
 
     @Test

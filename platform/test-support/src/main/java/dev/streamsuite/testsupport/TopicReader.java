@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads a topic from the beginning the way a downstream service would under exactly-once:
  * {@code isolation.level=read_committed}, so aborted and open transactions stay invisible.
+ * {@link #uncommitted} reads everything written, aborted transactions included, to show what
+ * such a consumer is spared.
  */
 public final class TopicReader<K, V> implements AutoCloseable {
 
@@ -24,13 +26,28 @@ public final class TopicReader<K, V> implements AutoCloseable {
     private final List<ConsumerRecord<K, V>> records = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        this(bootstrapServers, topic, keys, values, "read_committed");
+    }
+
+    public static <K, V> TopicReader<K, V> uncommitted(
+            String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        return new TopicReader<>(bootstrapServers, topic, keys, values, "read_uncommitted");
+    }
+
+    private TopicReader(
+            String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values, String isolation) {
         this.consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        isolation,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
                 keys,
                 values);
         var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()

@@ -62,7 +62,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.application.name=proving-pass-through",
             // The readiness test restarts the streams; leaving the group spares a session timeout.
-            "streamsuite.streams.leave-group-on-close=true"
+            "streamsuite.streams.leave-group-on-close=true",
+            // Written output reaches the broker at once, so the injected crash aborts visible records.
+            "spring.kafka.streams.properties.producer.linger.ms=0"
         })
 class PassThroughIT {
 
@@ -132,23 +134,48 @@ class PassThroughIT {
         }
     }
 
+    /**
+     * The stream thread dies mid-transaction after writing part of its output. A read_committed
+     * consumer still sees every record exactly once; a read_uncommitted one sees the aborted
+     * copy too, so this test would fail under at-least-once.
+     */
     @Test
-    void everyRecordAppearsExactlyOnceToAReadCommittedConsumer() {
+    void everyRecordAppearsExactlyOnceToAReadCommittedConsumerAcrossACrash() {
         String batch = "eos-" + UUID.randomUUID() + "-";
-        List<String> ids = IntStream.range(0, 300).mapToObj(i -> batch + i).toList();
+        var ids =
+                new ArrayList<>(IntStream.range(0, 300).mapToObj(i -> batch + i).toList());
+        ids.add(150, batch + "written");
+        ids.add(151, batch + "crash");
 
-        ids.forEach(id -> send(id, ConfluentWireFormat.serialize(transactionSchemaId, payment(id, 100))));
+        // One key: one partition, in this order.
+        ids.forEach(id -> producer.send(new ProducerRecord<>(
+                INPUT, batch, ConfluentWireFormat.serialize(transactionSchemaId, payment(id, 100)))));
         producer.flush();
         TestInfrastructure.shared().kafka().awaitConsumed("proving-pass-through", INPUT, PATIENCE);
 
+        assertThat(PassThroughApplication.CRASHED).contains(batch + "crash");
         try (var output = outputReader()) {
-            Map<String, Long> copies = output.readToEnd(PATIENCE).stream()
-                    .map(r -> r.value().getTransactionId())
-                    .filter(id -> id.startsWith(batch))
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            Map<String, Long> copies = countsOf(output.readToEnd(PATIENCE), batch);
             assertThat(copies).hasSize(ids.size());
             assertThat(copies.values()).allMatch(count -> count == 1);
         }
+        try (var uncommitted = TopicReader.uncommitted(
+                bootstrapServers(),
+                PassThroughApplication.OUTPUT,
+                Serdes.String().deserializer(),
+                serdes.valueSerde(Transaction.class).deserializer())) {
+            assertThat(countsOf(uncommitted.readToEnd(PATIENCE), batch))
+                    .as("the aborted write is visible to read_uncommitted")
+                    .hasEntrySatisfying(
+                            batch + "written", count -> assertThat(count).isGreaterThan(1));
+        }
+    }
+
+    private static Map<String, Long> countsOf(List<ConsumerRecord<String, Transaction>> records, String batch) {
+        return records.stream()
+                .map(r -> r.value().getTransactionId())
+                .filter(id -> id.startsWith(batch))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     @Test
