@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code streamsuite.dead.letter.records} and {@code streamsuite.skipped.records} (Prometheus:
- * {@code streamsuite_dead_letter_records_total}, {@code streamsuite_skipped_records_total}).
+ * {@code streamsuite.dead.letter.records}, {@code streamsuite.skipped.records} and
+ * {@code streamsuite.punctuation.failures} (Prometheus: {@code streamsuite_dead_letter_records_total},
+ * {@code streamsuite_skipped_records_total}, {@code streamsuite_punctuation_failures_total}).
  */
 final class MicrometerDeadLetterMetrics implements DeadLetterMetrics {
 
     static final String METER = "streamsuite.dead.letter.records";
     static final String SKIPPED_METER = "streamsuite.skipped.records";
+    static final String PUNCTUATION_FAILURES_METER = "streamsuite.punctuation.failures";
 
     private final MeterRegistry registry;
 
@@ -35,6 +37,16 @@ final class MicrometerDeadLetterMetrics implements DeadLetterMetrics {
         Counter.builder(SKIPPED_METER)
                 .description("Records of global-store topics skipped because they cannot be used")
                 .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
+                .tag("exception", cause.getClass().getSimpleName())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void recordPunctuationFailure(String processor, Exception cause) {
+        Counter.builder(PUNCTUATION_FAILURES_METER)
+                .description("Punctuations that failed; their stream thread was replaced and the work redone")
+                .tag("processor", processor == null ? "unknown" : processor)
                 .tag("exception", cause.getClass().getSimpleName())
                 .register(registry)
                 .increment();

@@ -27,6 +27,9 @@ public interface DeadLetterMetrics {
      */
     default void recordSkipped(String sourceTopic, Exception cause) {}
 
+    /** A punctuator threw; its stream thread fails and the work is redone from the last commit. */
+    default void recordPunctuationFailure(String processor, Exception cause) {}
+
     static DeadLetterMetrics from(Map<String, ?> configs) {
         return configs.get(CONFIG_KEY) instanceof DeadLetterMetrics metrics ? metrics : (stage, topic, cause) -> {};
     }
