@@ -6,6 +6,7 @@ import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
+import dev.streamsuite.streams.KeyPlacement;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> {
 
     private FixedKeyProcessorContext<String, Click> context;
+    private KeyPlacement keyPlacement;
     private KeyValueStore<String, Long> flaggedAccounts;
     private TimestampedKeyValueStore<String, CatalogItem> catalog;
     private Sensor excluded;
@@ -29,6 +31,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
     @Override
     public void init(FixedKeyProcessorContext<String, Click> context) {
         this.context = context;
+        this.keyPlacement = KeyPlacement.of(context);
         this.flaggedAccounts = context.getStateStore(ClickTopology.FLAGGED_ACCOUNTS_STORE);
         this.catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
         this.excluded = context.metrics()
@@ -37,6 +40,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
 
     @Override
     public void process(FixedKeyRecord<String, ClickEvent> record) {
+        keyPlacement.check(record.key());
         ClickEvent click = record.value();
         if (click == null) {
             throw new InvalidRecordException("A click record needs a value; tombstones are not clicks.");

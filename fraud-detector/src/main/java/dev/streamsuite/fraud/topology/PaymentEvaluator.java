@@ -8,6 +8,7 @@ import dev.streamsuite.fraud.state.CardProfile;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.KeyPlacement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     private final FraudSettings settings;
     private final ActiveRules activeRules;
     private FixedKeyProcessorContext<String, Evaluation> context;
+    private KeyPlacement keyPlacement;
     private KeyValueStore<String, CardProfile> cards;
     private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
 
@@ -40,6 +42,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     @Override
     public void init(FixedKeyProcessorContext<String, Evaluation> context) {
         this.context = context;
+        this.keyPlacement = KeyPlacement.of(context);
         this.cards = context.getStateStore(FraudTopology.CARD_STATE_STORE);
         this.blocklist = context.getStateStore(FraudTopology.BLOCKLIST_STORE);
         context.schedule(settings.expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
@@ -47,6 +50,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
 
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
+        keyPlacement.check(record.key());
         PaymentFacts payment = PaymentValidation.validate(
                 record.key(), record.value(), settings.maxAmountMinor(), context.currentSystemTimeMs());
         CardState card = CardState.from(cards.get(payment.cardId()));

@@ -7,6 +7,7 @@ import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
+import dev.streamsuite.streams.KeyPlacement;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -28,6 +29,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
     private final IotSettings settings;
     private final ReadingValidator validator;
     private FixedKeyProcessorContext<String, Ingested> context;
+    private KeyPlacement keyPlacement;
     private TimestampedKeyValueStore<String, Device> devices;
     private KeyValueStore<String, Long> clock;
     private Sensor lateReadings;
@@ -40,6 +42,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
     @Override
     public void init(FixedKeyProcessorContext<String, Ingested> context) {
         this.context = context;
+        this.keyPlacement = KeyPlacement.of(context);
         this.devices = context.getStateStore(IotTopology.DEVICES_STORE);
         this.clock = context.getStateStore(IotTopology.READING_CLOCK_STORE);
         this.lateReadings = context.metrics()
@@ -49,6 +52,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
 
     @Override
     public void process(FixedKeyRecord<String, SensorReading> record) {
+        keyPlacement.check(record.key());
         SensorReading reading = record.value();
         if (reading == null) {
             throw new InvalidRecordException("A reading record needs a value; tombstones are not readings.");

@@ -1,6 +1,7 @@
 package dev.streamsuite.iot.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.streamsuite.schemas.iot.AggregateScope;
@@ -11,11 +12,13 @@ import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.SourceTopics;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -331,6 +334,19 @@ class IotTopologyTest {
         assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
                         .isEmpty())
                 .isTrue();
+    }
+
+    @Test
+    void readingsAndTheDeviceRegistryMustBeCoPartitioned() {
+        var description = new IotTopology(topics, IotSettings.DEFAULTS)
+                .build(new Properties())
+                .describe();
+        var mismatched = new SourceTopics(
+                Map.of(topics.readings().name(), 6, topics.devices().name(), 3));
+
+        assertThatThrownBy(() -> mismatched.requireCoPartitioned(description, "iot-aggregator"))
+                .hasMessageContaining(topics.devices().name() + " (3 partitions) and "
+                        + topics.readings().name() + " (6 partitions)");
     }
 
     @Test

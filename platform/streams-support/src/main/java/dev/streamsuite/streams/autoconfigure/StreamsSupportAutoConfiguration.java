@@ -80,6 +80,7 @@ public class StreamsSupportAutoConfiguration {
                 log.error("Stream thread failed; responding with {}", streams.onUncaughtError(), exception);
                 return streams.onUncaughtError();
             });
+            factoryBean.setKafkaStreamsCustomizer(new SourceTopicsCheck(Duration.ofSeconds(30)));
             factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
             factoryBean.setLeaveGroupOnClose(streams.leaveGroupOnClose());
         };

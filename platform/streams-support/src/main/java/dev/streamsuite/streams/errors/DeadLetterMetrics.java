@@ -30,6 +30,9 @@ public interface DeadLetterMetrics {
     /** A punctuator threw; its stream thread fails and the work is redone from the last commit. */
     default void recordPunctuationFailure(String processor, Exception cause) {}
 
+    /** A record that is not on the partition murmur2 of its key points to (see {@code KeyPlacement}). */
+    default void recordMisplaced(String topic) {}
+
     static DeadLetterMetrics from(Map<String, ?> configs) {
         return configs.get(CONFIG_KEY) instanceof DeadLetterMetrics metrics ? metrics : (stage, topic, cause) -> {};
     }
