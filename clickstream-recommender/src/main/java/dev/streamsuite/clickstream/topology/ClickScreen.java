@@ -62,7 +62,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
                         throw new InvalidRecordException(
                                 "Click " + click.getEventId() + ": type must be VIEW, CART or PURCHASE");
                 };
-        EventTimes.requirePlausible(click.getEventTime(), context.currentSystemTimeMs(), "Click " + click.getEventId());
+        EventTimes.requirePlausible(click.getEventTime(), record.timestamp(), "Click " + click.getEventId());
         if (click.getAccountId() != null && flaggedAccounts.get(click.getAccountId()) != null) {
             excluded.record();
             return;

@@ -7,7 +7,9 @@ import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.JsonSerde;
 import dev.streamsuite.streams.StreamsTopology;
@@ -69,7 +71,10 @@ public final class ClickTopology implements StreamsTopology {
 
         var clicks = builder.stream(
                         topics.clicks().name(),
-                        topics.clicks().consumed("clicks").withTimestampExtractor(new ClickTimeExtractor()))
+                        topics.clicks()
+                                .consumed("clicks")
+                                .withTimestampExtractor(
+                                        EventTimes.extractor(ClickEvent.class, ClickEvent::getEventTime)))
                 .processValues(ClickScreen::new, Named.as("screen-click"));
         var clickSerde = new JsonSerde<>(Click.class);
 

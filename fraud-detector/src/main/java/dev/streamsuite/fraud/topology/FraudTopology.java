@@ -2,6 +2,8 @@ package dev.streamsuite.fraud.topology;
 
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudRule;
+import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.InvalidRecordException;
 import dev.streamsuite.streams.StreamsTopology;
@@ -65,7 +67,10 @@ public final class FraudTopology implements StreamsTopology {
 
         var evaluations = builder.stream(
                         topics.transactions().name(),
-                        topics.transactions().consumed("payments").withTimestampExtractor(new EventTimeExtractor()))
+                        topics.transactions()
+                                .consumed("payments")
+                                .withTimestampExtractor(
+                                        EventTimes.extractor(Transaction.class, Transaction::getEventTime)))
                 .processValues(
                         () -> new PaymentEvaluator(settings, activeRules),
                         Named.as("evaluate-payment"),

@@ -51,8 +51,8 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
         keyPlacement.check(record.key());
-        PaymentFacts payment = PaymentValidation.validate(
-                record.key(), record.value(), settings.maxAmountMinor(), context.currentSystemTimeMs());
+        PaymentFacts payment =
+                PaymentValidation.validate(record.key(), record.value(), settings.maxAmountMinor(), record.timestamp());
         CardState card = CardState.from(cards.get(payment.cardId()));
 
         var alerts = new ArrayList<FraudAlert>();

@@ -15,7 +15,7 @@ final class PaymentValidation {
 
     private PaymentValidation() {}
 
-    static PaymentFacts validate(String key, Transaction payment, long maxAmountMinor, long nowMs) {
+    static PaymentFacts validate(String key, Transaction payment, long maxAmountMinor, long recordTimestamp) {
         if (payment == null) {
             throw new InvalidRecordException("A payment record needs a value; tombstones are not payments.");
         }
@@ -28,7 +28,7 @@ final class PaymentValidation {
         }
         require(payment.getAccountId(), "accountId");
         require(payment.getMerchantId(), "merchantId");
-        EventTimes.requirePlausible(payment.getEventTime(), nowMs, "Payment " + payment.getTransactionId());
+        EventTimes.requirePlausible(payment.getEventTime(), recordTimestamp, "Payment " + payment.getTransactionId());
         if (payment.getAmountMinor() < 0) {
             throw new InvalidRecordException("Payment " + payment.getTransactionId() + ": amountMinor is negative ("
                     + payment.getAmountMinor() + "); refunds are not payments.");

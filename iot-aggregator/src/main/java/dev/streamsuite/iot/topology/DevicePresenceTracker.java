@@ -63,7 +63,7 @@ final class DevicePresenceTracker implements Processor<String, Ingested, String,
                     .event()
                     .ifPresent(event -> context.forward(new Record<>(
                             deviceId,
-                            alert(deviceId, reading.getSiteId(), event),
+                            alert(deviceId, reading.getSiteId(), event, reading.getEventTime()),
                             event.eventTime().toEpochMilli())));
         }
     }
@@ -87,7 +87,7 @@ final class DevicePresenceTracker implements Processor<String, Ingested, String,
                 presence.put(entry.key, state);
                 context.forward(new Record<>(
                         entry.key,
-                        alert(entry.key, state.getSiteId(), event),
+                        alert(entry.key, state.getSiteId(), event, state.getLatestEventTime()),
                         event.eventTime().toEpochMilli()));
             });
         }
@@ -97,12 +97,17 @@ final class DevicePresenceTracker implements Processor<String, Ingested, String,
         return new DevicePresence(state.getLastSeen(), state.getSilent() ? PresenceState.SILENT : PresenceState.ONLINE);
     }
 
-    private static DeviceAlert alert(String deviceId, String siteId, SilenceEvent event) {
+    /**
+     * Silence is judged on the wall clock, but the alert's id comes from the data: a silence is
+     * named after the device's latest reading before it, a return after the reading that ended
+     * it. A replay names the same episode the same way.
+     */
+    private static DeviceAlert alert(String deviceId, String siteId, SilenceEvent event, Instant readingTime) {
         var type = event.kind() == SilenceEvent.Kind.WENT_SILENT
                 ? DeviceAlertType.SILENT_DEVICE
                 : DeviceAlertType.BACK_ONLINE;
         return DeviceAlert.newBuilder()
-                .setAlertId(AlertIds.deviceAlertId(deviceId, type.name(), event.eventTime()))
+                .setAlertId(AlertIds.deviceAlertId(deviceId, type.name(), readingTime))
                 .setDeviceId(deviceId)
                 .setSiteId(siteId)
                 .setType(type)

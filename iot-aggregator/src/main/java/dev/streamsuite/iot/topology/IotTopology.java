@@ -4,6 +4,8 @@ import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.iot.state.WindowState;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
+import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.StreamsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -60,7 +62,10 @@ public final class IotTopology implements StreamsTopology {
 
         var ingested = builder.stream(
                         topics.readings().name(),
-                        topics.readings().consumed("readings").withTimestampExtractor(new ReadingTimeExtractor()))
+                        topics.readings()
+                                .consumed("readings")
+                                .withTimestampExtractor(
+                                        EventTimes.extractor(SensorReading.class, SensorReading::getEventTime)))
                 .processValues(
                         () -> new ReadingIngest(settings),
                         Named.as("validate-and-enrich"),

@@ -74,8 +74,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
         if (reading.getReadingId() == null || reading.getReadingId().isBlank()) {
             throw new InvalidRecordException("A reading needs a readingId; it is empty.");
         }
-        EventTimes.requirePlausible(
-                reading.getEventTime(), context.currentSystemTimeMs(), "Reading " + reading.getReadingId());
+        EventTimes.requirePlausible(reading.getEventTime(), record.timestamp(), "Reading " + reading.getReadingId());
 
         var enriched = EnrichedReading.newBuilder()
                 .setReadingId(reading.getReadingId())

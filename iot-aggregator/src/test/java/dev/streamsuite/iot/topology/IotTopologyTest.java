@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamsuite.iot.telemetry.AlertIds;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;
@@ -230,6 +231,20 @@ class IotTopologyTest {
             assertThat(alert.getType()).isEqualTo(DeviceAlertType.RATE_OF_CHANGE);
             assertThat(alert.getValue()).isCloseTo(20.0, within(1e-9));
         });
+    }
+
+    @Test
+    void theIdsOfSilenceAlertsComeFromTheReadingsNotFromTheClock() {
+        register("dev-1", "site-a", null, null, null);
+        read("dev-1", 20.0, T0);
+        driver.advanceWallClockTime(Duration.ofMinutes(7).plusSeconds(13));
+        read("dev-1", 21.0, T0.plus(Duration.ofMinutes(9)));
+
+        assertThat(alerts.readValuesToList())
+                .extracting(DeviceAlert::getAlertId)
+                .containsExactly(
+                        AlertIds.deviceAlertId("dev-1", "SILENT_DEVICE", T0),
+                        AlertIds.deviceAlertId("dev-1", "BACK_ONLINE", T0.plus(Duration.ofMinutes(9))));
     }
 
     @Test
