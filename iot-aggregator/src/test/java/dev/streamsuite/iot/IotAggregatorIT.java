@@ -131,6 +131,12 @@ class IotAggregatorIT {
             JsonNode windows = JSON.readTree(viaFirst.body()).get("windows");
             assertThat(windows.get(0).get("count").asLong()).isEqualTo(2);
             assertThat(windows.get(0).get("mean").asDouble()).isEqualTo(21.0);
+            assertThat(windows.get(0).get("closed").asBoolean())
+                    .as("the first window's final result was published")
+                    .isTrue();
+            assertThat(windows.get(windows.size() - 1).get("closed").asBoolean())
+                    .as("the window of the newest reading is still open")
+                    .isFalse();
             assertThat(JSON.readTree(viaSecond.body())).isEqualTo(JSON.readTree(viaFirst.body()));
 
             var latest =
@@ -139,17 +145,32 @@ class IotAggregatorIT {
             assertThat(latest.get("eventTime").asText())
                     .isEqualTo(T0.plusSeconds(150).toString());
         }
-        assertThat(first.get("/devices/never-seen/latest").statusCode()).isIn(404);
+        var unknown = first.get("/devices/never-seen/latest");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("detail").asText()).contains("never-seen");
     }
 
     @Test
-    void answersServiceUnavailableWithRetryAfterWhileItsStreamsAreNotRunning() {
+    void aBadRequestIsAProblemDetail() throws IOException {
+        var response = first.get("/devices/dev-1/aggregates?from=" + T0.plusSeconds(3600) + "&to=" + T0);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asText()).isEqualTo("'from' must not be after 'to'");
+    }
+
+    @Test
+    void answersServiceUnavailableWithRetryAfterWhileItsStreamsAreNotRunning() throws IOException {
         var streams = second.streams();
         streams.stop();
         try {
             var response = second.get("/devices/dev-1/latest");
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(503);
         } finally {
             streams.start();
         }

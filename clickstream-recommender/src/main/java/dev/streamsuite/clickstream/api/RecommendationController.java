@@ -14,12 +14,10 @@ import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,16 +44,13 @@ class RecommendationController {
     /** An unknown user gets trending items, not an error. */
     @GetMapping("/users/{userId}/recommendations")
     ResponseEntity<?> recommendations(
-            @PathVariable String userId,
-            @RequestParam(defaultValue = "10") int limit,
-            @RequestHeader(name = StoreQueries.FORWARDED_HEADER, required = false) String forwarded,
-            HttpServletRequest request) {
+            @PathVariable String userId, @RequestParam(defaultValue = "10") int limit, HttpServletRequest request) {
         if (limit < 1 || limit > MAX_LIMIT) {
             return badLimit();
         }
-        return queries.answer(ClickTopology.USERS_STORE, userId, pathAndQuery(request), forwarded != null, () -> {
+        return queries.answer(ClickTopology.USERS_STORE, userId, request, partition -> {
             var kafkaStreams = streams.getKafkaStreams();
-            var recent = UserStates.recentItems(kafkaStreams, userId);
+            var recent = UserStates.recentItems(kafkaStreams, userId, partition);
             var ranked = model(kafkaStreams).recommend(recent, limit, properties.recencyFactor());
             return new RecommendationsView(userId, ranked.strategy().name(), ranked.items());
         });
@@ -93,12 +88,7 @@ class RecommendationController {
     }
 
     private static ResponseEntity<?> badLimit() {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(new StoreQueries.Unavailable("bad-request", "limit must be between 1 and " + MAX_LIMIT));
-    }
-
-    private static String pathAndQuery(HttpServletRequest request) {
-        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return StoreQueries.badRequest("limit must be between 1 and " + MAX_LIMIT);
     }
 
     record RecommendationsView(

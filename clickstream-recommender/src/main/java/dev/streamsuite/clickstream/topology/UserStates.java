@@ -10,10 +10,16 @@ public final class UserStates {
 
     private UserStates() {}
 
-    /** The user's recent items, or null when this instance has never seen the user. */
-    public static RecentItems recentItems(KafkaStreams streams, String userId) {
+    /**
+     * The user's recent items, or null when the user is unknown.
+     *
+     * @param partition the user's partition: only its store is asked, so a partition still
+     *     restoring fails instead of answering "unknown"
+     */
+    public static RecentItems recentItems(KafkaStreams streams, String userId, int partition) {
         UserState state = streams.store(StoreQueryParameters.fromNameAndType(
-                        ClickTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore()))
+                                ClickTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore())
+                        .withPartition(partition))
                 .get(userId);
         return state == null ? null : state.recent();
     }

@@ -3,8 +3,6 @@ package dev.streamsuite.iot.api;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** JSON answers of the query endpoints. */
 record AggregatesView(String deviceId, Instant from, Instant to, List<AggregateView> windows) {}
@@ -12,6 +10,7 @@ record AggregatesView(String deviceId, Instant from, Instant to, List<AggregateV
 record AggregateView(
         Instant windowStart,
         Instant windowEnd,
+        boolean closed,
         String siteId,
         String sensorType,
         boolean knownDevice,
@@ -23,10 +22,11 @@ record AggregateView(
         double first,
         double last) {
 
-    static AggregateView of(WindowedAggregate aggregate) {
+    static AggregateView of(WindowedAggregate aggregate, boolean closed) {
         return new AggregateView(
                 aggregate.getWindow().getStart(),
                 aggregate.getWindow().getEnd(),
+                closed,
                 aggregate.getSiteId(),
                 aggregate.getSensorType(),
                 aggregate.getKnownDevice(),
@@ -41,13 +41,3 @@ record AggregateView(
 }
 
 record LatestView(String deviceId, String siteId, String readingId, double value, Instant eventTime, boolean silent) {}
-
-@ResponseStatus(HttpStatus.NOT_FOUND)
-final class DeviceNotFound extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    DeviceNotFound(String deviceId) {
-        super("No reading of device '" + deviceId + "' is known.");
-    }
-}

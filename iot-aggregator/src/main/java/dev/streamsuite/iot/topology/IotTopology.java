@@ -35,7 +35,10 @@ public final class IotTopology implements StreamsTopology {
     public static final String SITE_WINDOWS_STORE = "site-windows";
     public static final String PRESENCE_STORE = "device-presence";
     static final String MONITOR_STORE = "device-monitors";
+    /** Per task, under {@link #NEWEST_READING_TIME}: the newest reading time seen, which closes windows. */
     public static final String READING_CLOCK_STORE = "reading-clock";
+
+    public static final String NEWEST_READING_TIME = "newest-reading-time";
 
     private final IotTopics topics;
     private final IotSettings settings;

@@ -23,9 +23,6 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
  */
 final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, Ingested> {
 
-    /** The clock store's one key: the task's newest reading time (epoch ms). */
-    static final String NEWEST_READING_TIME = "newest-reading-time";
-
     private final IotSettings settings;
     private final ReadingValidator validator;
     private FixedKeyProcessorContext<String, Ingested> context;
@@ -93,10 +90,10 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
         // time would not do: it also advances with devices-table updates, which carry wall-clock
         // timestamps. Kept in a changelogged store: in memory, a restart would forget it and let a
         // late reading reopen a window whose final result was published already.
-        Long newest = clock.get(NEWEST_READING_TIME);
+        Long newest = clock.get(IotTopology.NEWEST_READING_TIME);
         long observedReadingTime = newest == null ? record.timestamp() : Math.max(newest, record.timestamp());
         if (newest == null || observedReadingTime > newest) {
-            clock.put(NEWEST_READING_TIME, observedReadingTime);
+            clock.put(IotTopology.NEWEST_READING_TIME, observedReadingTime);
         }
         boolean late = windowEnd + settings.grace().toMillis() <= observedReadingTime;
         if (late) {

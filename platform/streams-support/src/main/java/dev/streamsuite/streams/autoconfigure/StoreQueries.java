@@ -1,5 +1,7 @@
 package dev.streamsuite.streams.autoconfigure;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
@@ -19,7 +23,8 @@ import org.springframework.web.client.RestClientException;
  * Answers an interactive query for a key on whichever instance is asked: locally when this
  * instance owns the key's partition, otherwise by forwarding the same request to the owner
  * (found through {@code application.server}). While the group rebalances or a store is
- * restoring it answers 503 with {@code Retry-After}, never a wrong or empty answer.
+ * restoring it answers 503 with {@code Retry-After}, never a wrong or empty answer. Errors are
+ * RFC 9457 problem details ({@code application/problem+json}).
  */
 public final class StoreQueries {
 
@@ -41,14 +46,19 @@ public final class StoreQueries {
     }
 
     /**
+     * Answers a query about one key: locally when this instance owns the key's partition,
+     * otherwise by replaying the same request on the owner. The answer is computed from the
+     * key's partition only, so a partition still restoring answers 503 rather than "unknown".
+     *
      * @param store the store holding the key
      * @param key the key whose owner answers
-     * @param pathAndQuery this request's path and query string, replayed on the owner
-     * @param forwarded whether this request was already forwarded by another instance
-     * @param local computes the answer from this instance's store
+     * @param request this request, replayed on the owner; a request already forwarded by
+     *     another instance is never forwarded again
+     * @param local computes the answer (a body, or a whole {@link ResponseEntity}) from this
+     *     instance's stores, given the key's partition (see
+     *     {@link org.apache.kafka.streams.StoreQueryParameters#withPartition})
      */
-    public ResponseEntity<?> answer(
-            String store, String key, String pathAndQuery, boolean forwarded, Supplier<?> local) {
+    public ResponseEntity<?> answer(String store, String key, HttpServletRequest request, IntFunction<?> local) {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
             return unavailable("the service is starting or rebalancing");
@@ -60,15 +70,15 @@ public final class StoreQueries {
         }
         if (owner.activeHost().equals(self)) {
             try {
-                return ResponseEntity.ok(local.get());
+                return ok(local.apply(owner.partition()));
             } catch (InvalidStateStoreException e) {
-                return unavailable("the store is migrating: " + e.getMessage());
+                return unavailable("the key's partition is restoring or migrating: " + e.getMessage());
             }
         }
-        if (forwarded) {
+        if (request.getHeader(FORWARDED_HEADER) != null) {
             return unavailable("instances disagree on the key's owner during a rebalance");
         }
-        return forward(owner.activeHost(), pathAndQuery);
+        return forward(owner.activeHost(), pathAndQuery(request));
     }
 
     /** Answers from this instance's own stores, for queries that are not about one key. */
@@ -78,10 +88,34 @@ public final class StoreQueries {
             return unavailable("the service is starting or rebalancing");
         }
         try {
-            return ResponseEntity.ok(local.get());
+            return ok(local.get());
         } catch (InvalidStateStoreException e) {
             return unavailable("the store is migrating: " + e.getMessage());
         }
+    }
+
+    /** A 400 as RFC 9457 problem details. */
+    public static ResponseEntity<ProblemDetail> badRequest(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A 404 as RFC 9457 problem details. */
+    public static ResponseEntity<ProblemDetail> notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, detail);
+    }
+
+    private static ResponseEntity<?> ok(Object answer) {
+        return answer instanceof ResponseEntity<?> response ? response : ResponseEntity.ok(answer);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static String pathAndQuery(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     private ResponseEntity<?> forward(HostInfo owner, String pathAndQuery) {
@@ -112,12 +146,11 @@ public final class StoreQueries {
         return relayed;
     }
 
-    private ResponseEntity<?> unavailable(String why) {
+    private ResponseEntity<ProblemDetail> unavailable(String why) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .body(new Unavailable("unavailable", why + "; retry after " + retryAfterSeconds + " s"));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, why + "; retry after " + retryAfterSeconds + " s"));
     }
-
-    /** The body of a 503. */
-    public record Unavailable(String status, String message) {}
 }
