@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.clickstream.topology.ClickTopology;
+import dev.streamsuite.clickstream.topology.RecommenderTopics;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
@@ -15,6 +17,7 @@ import dev.streamsuite.schemas.payments.AlertEvidence;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
+import dev.streamsuite.streams.KeyPlacement;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
 import dev.streamsuite.testsupport.ServiceInstance;
@@ -39,7 +42,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -48,6 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answered by either instance.
  */
 @ExtendWith(RealInfrastructureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClickstreamRecommenderIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -76,6 +83,7 @@ class ClickstreamRecommenderIT {
     }
 
     @Test
+    @Order(1)
     void learnsFromShoppersIgnoresFlaggedAccountsAndAnswersOnAnyInstance() throws IOException {
         item("shoe", "fashion", true);
         item("sock", "fashion", true);
@@ -144,6 +152,50 @@ class ClickstreamRecommenderIT {
                     .map(ConsumerRecord::key)
                     .toList();
             assertThat(published).doesNotContain("bot").containsAll(SHOPPERS);
+        }
+    }
+
+    /**
+     * One input partition hours ahead of another, as while working off a backlog. Its clicks must
+     * not make the other partition's clicks late for trending: each partition is counted on its
+     * own stream time. (Keyed by category alone, the counting task saw both partitions, its
+     * stream time was the newest of them, and the slower partition's click was dropped.) Runs
+     * last: it moves two partitions' stream time ahead of the other tests' clicks.
+     */
+    @Test
+    @Order(2)
+    void aPartitionAheadOfAnotherDoesNotMakeItsClicksLateForTrending() {
+        Instant later = T0.plus(Duration.ofDays(10));
+        String ahead = userOnPartition(0);
+        String behind = userOnPartition(1);
+        item("skew-fast", "skew", true);
+        item("skew-slow", "skew", true);
+
+        click(ahead, null, "skew-fast", later.plus(Duration.ofHours(2)));
+        awaitTrendingSnapshotWith("skew|0", "skew-fast");
+        click(behind, null, "skew-slow", later);
+
+        awaitTrendingSnapshotWith("skew|1", "skew-slow");
+    }
+
+    private static void awaitTrendingSnapshotWith(String key, String itemId) {
+        try (var reader = new TopicReader<>(
+                TestInfrastructure.shared().kafka().bootstrapServers(),
+                RecommenderTopics.TRENDING.name(),
+                Serdes.String().deserializer(),
+                serdes.valueSerde(TrendingSnapshot.class).deserializer())) {
+            reader.readUntil(
+                    read -> read.stream().filter(r -> key.equals(r.key())).anyMatch(r -> r.value().getItems().stream()
+                            .anyMatch(item -> item.getItemId().equals(itemId))),
+                    PATIENCE);
+        }
+    }
+
+    private static String userOnPartition(int partition) {
+        for (int i = 0; ; i++) {
+            if (KeyPlacement.expectedPartition("skew-user-" + i, TopicCatalog.CLICKS.partitions()) == partition) {
+                return "skew-user-" + i;
+            }
         }
     }
 

@@ -76,7 +76,7 @@ class RecommendationController {
                 () -> new ItemsView(subject, model(streams.getKafkaStreams()).trending(subject, limit)));
     }
 
-    private static ModelView model(KafkaStreams streams) {
+    private ModelView model(KafkaStreams streams) {
         return new ModelView(
                 streams.store(StoreQueryParameters.fromNameAndType(
                         ClickTopology.SIMILAR_ITEMS_STORE, QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
@@ -84,7 +84,8 @@ class RecommendationController {
                         ClickTopology.TRENDING_STORE, QueryableStoreTypes.<String, TrendingSnapshot>keyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(
                         ClickTopology.CATALOG_STORE,
-                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())));
+                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
+                properties.trendingWindow());
     }
 
     private static ResponseEntity<?> badLimit() {

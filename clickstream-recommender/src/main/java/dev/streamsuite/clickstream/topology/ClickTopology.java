@@ -13,8 +13,6 @@ import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.JsonSerde;
 import dev.streamsuite.streams.StreamsTopology;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -110,7 +108,13 @@ public final class ClickTopology implements StreamsTopology {
                         PENDING_PUBLICATIONS_STORE)
                 .to(topics.similarItems().name(), topics.similarItems().produced("similar-items-out"));
 
-        clicks.flatMap((user, click) -> byCategory(click), Named.as("by-category"))
+        clicks.process(
+                        () -> new TrendingKeys(
+                                settings.trendingWindow(), settings.trendingAdvance(), settings.sessionGrace()),
+                        Named.as("by-category"))
+                .repartition(Repartitioned.with(Serdes.String(), clickSerde)
+                        .withStreamPartitioner(TrendingKeys.PARTITIONER)
+                        .withName("clicks-by-category"))
                 .groupByKey(Grouped.with("clicks-by-category", Serdes.String(), clickSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.trendingWindow(), settings.sessionGrace())
                         .advanceBy(settings.trendingAdvance()))
@@ -132,7 +136,7 @@ public final class ClickTopology implements StreamsTopology {
                         (window, counts) -> KeyValue.pair(
                                 window.key(),
                                 new TrendingSnapshot(
-                                        window.key(),
+                                        TrendingKeys.categoryOf(window.key()),
                                         window.window().startTime(),
                                         counts.top(settings.trendingSize()).stream()
                                                 .map(item -> new TrendingItem(item.itemId(), item.score()))
@@ -181,14 +185,5 @@ public final class ClickTopology implements StreamsTopology {
                         // Hopping windows overlap: the list of the most recent window wins.
                         .replacingOnlyIf(
                                 (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart())));
-    }
-
-    private static List<KeyValue<String, Click>> byCategory(Click click) {
-        var keyed = new ArrayList<KeyValue<String, Click>>(2);
-        keyed.add(KeyValue.pair(ModelView.ALL_CATEGORIES, click));
-        if (click.category() != null) {
-            keyed.add(KeyValue.pair(click.category(), click));
-        }
-        return keyed;
     }
 }

@@ -4,13 +4,18 @@ import dev.streamsuite.clickstream.model.RecentItems;
 import dev.streamsuite.clickstream.model.Recommendation;
 import dev.streamsuite.clickstream.model.Recommender;
 import dev.streamsuite.clickstream.model.ScoredItem;
+import dev.streamsuite.clickstream.model.TrendingCounter;
 import dev.streamsuite.clickstream.model.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -25,13 +30,16 @@ public final class ModelView {
     private final ReadOnlyKeyValueStore<String, SimilarItems> similar;
     private final ReadOnlyKeyValueStore<String, TrendingSnapshot> trending;
     private final Function<String, CatalogItem> catalog;
+    private final Duration trendingWindow;
 
     public ModelView(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
             ReadOnlyKeyValueStore<String, TrendingSnapshot> trending,
-            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog) {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,
+            Duration trendingWindow) {
         this.similar = similar;
         this.trending = trending;
+        this.trendingWindow = trendingWindow;
         this.catalog = itemId -> {
             var stored = catalog.get(itemId);
             return stored == null ? null : stored.value();
@@ -50,16 +58,29 @@ public final class ModelView {
                 .toList();
     }
 
+    /**
+     * The category's trending items: the counts of each input partition's latest full window
+     * (see {@link TrendingKeys}), added up. A partition whose latest window ended before the
+     * newest one began has had no click since, and is left out.
+     */
     public List<ScoredItem> trending(String category, int limit) {
-        var snapshot = trending.get(category == null ? ALL_CATEGORIES : category);
-        if (snapshot == null) {
+        var snapshots = new ArrayList<TrendingSnapshot>();
+        String prefix = TrendingKeys.key(category == null ? ALL_CATEGORIES : category, 0);
+        try (var all = trending.prefixScan(prefix.substring(0, prefix.length() - 1), new StringSerializer())) {
+            all.forEachRemaining(entry -> snapshots.add(entry.value));
+        }
+        var newest = snapshots.stream().map(TrendingSnapshot::getWindowStart).max(Instant::compareTo);
+        if (newest.isEmpty()) {
             return List.of();
         }
-        return snapshot.getItems().stream()
+        var scores = new HashMap<String, Double>();
+        snapshots.stream()
+                .filter(snapshot ->
+                        snapshot.getWindowStart().plus(trendingWindow).isAfter(newest.get()))
+                .flatMap(snapshot -> snapshot.getItems().stream())
                 .filter(item -> isActive(item.getItemId()))
-                .limit(limit)
-                .map(item -> new ScoredItem(item.getItemId(), item.getScore()))
-                .toList();
+                .forEach(item -> scores.merge(item.getItemId(), item.getScore(), Double::sum));
+        return TrendingCounter.top(scores, limit);
     }
 
     /** Recommendations for a user; an unknown user (null state) gets trending items. */

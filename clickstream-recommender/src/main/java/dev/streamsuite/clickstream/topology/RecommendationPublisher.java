@@ -37,7 +37,7 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
         ReadOnlyKeyValueStore<String, SimilarItems> similar = context.getStateStore(ClickTopology.SIMILAR_ITEMS_STORE);
         ReadOnlyKeyValueStore<String, TrendingSnapshot> trending = context.getStateStore(ClickTopology.TRENDING_STORE);
         TimestampedKeyValueStore<String, CatalogItem> catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
-        this.model = new ModelView(similar, trending, catalog);
+        this.model = new ModelView(similar, trending, catalog, settings.trendingWindow());
     }
 
     @Override

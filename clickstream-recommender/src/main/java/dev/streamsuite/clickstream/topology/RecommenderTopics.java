@@ -36,13 +36,13 @@ public record RecommenderTopics(
             "Internal: the related items of each item.");
     public static final TopicSpec<TrendingSnapshot> TRENDING = new TopicSpec<>(
             "clickstream-recommender.trending",
-            "category, or * for all",
+            "<category>|<input partition>, category * for all",
             TrendingSnapshot.class,
             1,
             CleanupPolicy.COMPACT,
             null,
             "clickstream-recommender",
-            "Internal: the trending items per category.");
+            "Internal: the trending items per category and input partition.");
 
     public static RecommenderTopics from(AvroSerdes serdes) {
         return new RecommenderTopics(

@@ -2,7 +2,10 @@ package dev.streamsuite.clickstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.clickstream.model.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.clickstream.state.TrendingItem;
+import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.clickstream.ClickType;
@@ -193,6 +196,43 @@ class ClickTopologyTest {
     }
 
     @Test
+    void trendingAddsUpTheCountsOfEveryInputPartition() {
+        item("shoe", "fashion", true);
+        item("hat", "fashion", true);
+        click("u1", "shoe", ClickType.VIEW, T0);
+        // Another input partition's counts, as its trending task publishes them.
+        var otherPartition = driver.createInputTopic(
+                topics.trending().name(),
+                topics.trending().keySerde().serializer(),
+                topics.trending().valueSerde().serializer());
+        otherPartition.pipeInput(
+                "fashion|4",
+                new TrendingSnapshot(
+                        "fashion",
+                        T0.minus(Duration.ofMinutes(50)),
+                        List.of(new TrendingItem("hat", 3.0), new TrendingItem("shoe", 1.0))));
+        // A partition without a click for longer than the window is left out.
+        otherPartition.pipeInput(
+                "fashion|5",
+                new TrendingSnapshot(
+                        "fashion", T0.minus(Duration.ofHours(3)), List.of(new TrendingItem("stale", 99.0))));
+
+        var trending = model().trending("fashion", 10);
+
+        assertThat(trending).extracting(ScoredItem::itemId).containsExactly("hat", "shoe");
+        assertThat(trending.get(1).score()).isEqualTo(2.0);
+    }
+
+    @Test
+    void clicksTooLateForEveryTrendingWindowAreCounted() {
+        click("u1", "shoe", ClickType.VIEW, T0.plus(Duration.ofHours(3)));
+        click("u2", "shoe", ClickType.VIEW, T0);
+        click("u3", "shoe", ClickType.VIEW, T0.plus(Duration.ofHours(2).plusMinutes(30)));
+
+        assertThat(metric("late-click-total")).isEqualTo(1.0);
+    }
+
+    @Test
     void clickWhoseKeyIsNotItsUserGoesToTheDeadLetterTopic() {
         clicks.pipeInput(
                 "someone-else",
@@ -273,6 +313,14 @@ class ClickTopologyTest {
         return recommendation.getItems().stream()
                 .map(RecommendedItem::getItemId)
                 .toList();
+    }
+
+    private ModelView model() {
+        return new ModelView(
+                driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE),
+                driver.getKeyValueStore(ClickTopology.TRENDING_STORE),
+                driver.getTimestampedKeyValueStore(ClickTopology.CATALOG_STORE),
+                RecommenderSettings.DEFAULTS.trendingWindow());
     }
 
     private double metric(String name) {
