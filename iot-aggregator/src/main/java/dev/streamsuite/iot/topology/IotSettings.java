@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param grace how late (event time) a reading may arrive and still count in its window
  * @param siteWindowSize size of the per-site hopping windows
  * @param siteWindowAdvance advance of the per-site hopping windows
+ * @param siteGrace how late (event time) a reading may reach its site's windows; larger than
+ *     {@code grace}, since site windows come after a repartition, where the input partitions'
+ *     readings meet and a partition that runs ahead (a backlog) makes the others' look late
  * @param retention how long window statistics stay queryable over HTTP
  * @param silentAfter a device without readings this long (wall clock) is reported silent
  * @param silenceCheckInterval how often (wall clock) devices are checked for silence
@@ -23,6 +26,7 @@ public record IotSettings(
         Duration grace,
         Duration siteWindowSize,
         Duration siteWindowAdvance,
+        Duration siteGrace,
         Duration retention,
         Duration silentAfter,
         Duration silenceCheckInterval,
@@ -34,6 +38,7 @@ public record IotSettings(
             Duration.ofSeconds(30),
             Duration.ofMinutes(5),
             Duration.ofMinutes(1),
+            Duration.ofMinutes(10),
             Duration.ofDays(1),
             Duration.ofMinutes(5),
             Duration.ofSeconds(30),
@@ -52,8 +57,14 @@ public record IotSettings(
             throw new IllegalArgumentException("iot.site-window-advance (" + siteWindowAdvance
                     + ") must not exceed iot.site-window-size (" + siteWindowSize + ")");
         }
+        Objects.requireNonNull(siteGrace, "iot.site-grace");
+        if (siteGrace.compareTo(grace) < 0) {
+            throw new IllegalArgumentException(
+                    "iot.site-grace (" + siteGrace + ") must be at least iot.grace (" + grace + ")");
+        }
         positive("iot.retention", retention);
-        if (retention.compareTo(siteWindowSize.plus(grace)) < 0 || retention.compareTo(windowSize.plus(grace)) < 0) {
+        if (retention.compareTo(siteWindowSize.plus(siteGrace)) < 0
+                || retention.compareTo(windowSize.plus(grace)) < 0) {
             throw new IllegalArgumentException(
                     "iot.retention (" + retention + ") must cover the largest window plus the grace period");
         }

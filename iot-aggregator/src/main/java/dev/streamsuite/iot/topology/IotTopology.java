@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -40,6 +41,9 @@ public final class IotTopology implements StreamsTopology {
 
     public static final String NEWEST_READING_TIME = "newest-reading-time";
 
+    /** Per task of the site windows, under {@link #NEWEST_READING_TIME}: what closes site windows. */
+    static final String SITE_CLOCK_STORE = "site-reading-clock";
+
     private final IotTopics topics;
     private final IotSettings settings;
 
@@ -62,6 +66,8 @@ public final class IotTopology implements StreamsTopology {
                 Stores.persistentKeyValueStore(MONITOR_STORE), Serdes.String(), topics.monitorStates()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(READING_CLOCK_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SITE_CLOCK_STORE), Serdes.String(), Serdes.Long()));
 
         var ingested = builder.stream(
                         topics.readings().name(),
@@ -114,8 +120,11 @@ public final class IotTopology implements StreamsTopology {
 
         readings.filter((device, reading) -> reading.getSiteId() != null, Named.as("known-site"))
                 .selectKey((device, reading) -> siteKey(reading), Named.as("by-site-and-type"))
+                .repartition(Repartitioned.with(Serdes.String(), topics.enrichedReadings())
+                        .withName("readings-by-site"))
+                .processValues(() -> new SiteLateness(settings), Named.as("site-lateness"), SITE_CLOCK_STORE)
                 .groupByKey(Grouped.with("readings-by-site", Serdes.String(), topics.enrichedReadings()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.siteWindowSize(), settings.grace())
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.siteWindowSize(), settings.siteGrace())
                         .advanceBy(settings.siteWindowAdvance()))
                 .aggregate(
                         WindowStates::empty,

@@ -1,0 +1,55 @@
+package dev.streamsuite.iot.topology;
+
+import dev.streamsuite.iot.state.EnrichedReading;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Lets through to the site windows only the readings none of whose site windows has closed, and
+ * counts the others in {@code late-site-reading-total}; they are in their device's statistics
+ * all the same. A window has closed once the newest reading time seen on this task's partition
+ * of the repartition topic passed its end plus {@code iot.site-grace}. That time is kept in a
+ * changelogged store, so a restart cannot reopen a window whose final result went out (the
+ * windowed aggregation's own clock is in memory).
+ */
+final class SiteLateness implements FixedKeyProcessor<String, EnrichedReading, EnrichedReading> {
+
+    private final long advance;
+    private final long grace;
+    private FixedKeyProcessorContext<String, EnrichedReading> context;
+    private KeyValueStore<String, Long> clock;
+    private Sensor lateSiteReadings;
+
+    SiteLateness(IotSettings settings) {
+        this.advance = settings.siteWindowAdvance().toMillis();
+        this.grace = settings.siteGrace().toMillis();
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedReading> context) {
+        this.context = context;
+        this.clock = context.getStateStore(IotTopology.SITE_CLOCK_STORE);
+        this.lateSiteReadings = context.metrics()
+                .addRateTotalSensor("iot", "readings", "late-site-reading", Sensor.RecordingLevel.INFO);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, EnrichedReading> record) {
+        Long newest = clock.get(IotTopology.NEWEST_READING_TIME);
+        long observed = newest == null ? record.timestamp() : Math.max(newest, record.timestamp());
+        if (newest == null || observed > newest) {
+            clock.put(IotTopology.NEWEST_READING_TIME, observed);
+        }
+        // The oldest hopping window containing the reading closes first: it ends one advance after
+        // the start of the newest one.
+        long oldestWindowEnd = Math.floorDiv(record.timestamp(), advance) * advance + advance;
+        if (oldestWindowEnd + grace <= observed) {
+            lateSiteReadings.record();
+            return;
+        }
+        context.forward(record);
+    }
+}
