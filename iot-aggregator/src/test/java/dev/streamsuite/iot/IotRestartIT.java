@@ -1,0 +1,215 @@
+package dev.streamsuite.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.TopicSpec;
+import dev.streamsuite.schemas.iot.Device;
+import dev.streamsuite.schemas.iot.DeviceAlert;
+import dev.streamsuite.schemas.iot.DeviceAlertType;
+import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.schemas.iot.Thresholds;
+import dev.streamsuite.streams.KeyPlacement;
+import dev.streamsuite.streams.RegistryAvroSerdes;
+import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.ServiceInstance;
+import dev.streamsuite.testsupport.TestInfrastructure;
+import dev.streamsuite.testsupport.TopicRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A restart changes nothing: input A, a stop, a fresh instance that restores its state from the
+ * changelogs, input B; then an uninterrupted run of A and B under another application id. The
+ * committed outputs of both runs are equal, ids and values (presence alerts aside: silence is
+ * judged on the wall clock).
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class IotRestartIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Instant L = Instant.parse("2026-11-21T10:00:00Z");
+    /**
+     * All on one input partition: the uninterrupted run works off a backlog, and site windows of
+     * devices on different partitions can differ between a backlog and live traffic when the
+     * partitions drift apart by more than {@code iot.site-grace} (see the README). That is not
+     * what this test is about.
+     */
+    private static final List<String> DEVICES = devicesOnOnePartition(4);
+
+    private static final List<TopicSpec<?>> OUTPUTS = List.of(
+            TopicCatalog.DEVICE_AGGREGATES,
+            TopicCatalog.SITE_AGGREGATES,
+            TopicCatalog.DEVICE_ALERTS,
+            TopicCatalog.LATE_READINGS);
+
+    private final RegistryAvroSerdes serdes =
+            new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+
+    @Test
+    void aRunWithARestartPublishesExactlyWhatAnUninterruptedRunPublishes() {
+        String interrupted = "iot-restart-interrupted-" + UUID.randomUUID();
+        Map<String, Map<TopicPartition, Long>> before;
+        // The service creates the topics at start-up.
+        try (var instance = start(interrupted)) {
+            before = marks();
+            DEVICES.forEach(this::register);
+            // Time first, then device: the devices share a partition, and so its clock.
+            DEVICES.forEach(device -> read(device, 20.0, L.plusSeconds(10)));
+            DEVICES.forEach(device -> read(device, device.equals(DEVICES.get(0)) ? 35.0 : 21.0, L.plusSeconds(40)));
+            DEVICES.forEach(device -> read(device, 22.0, L.plusSeconds(70)));
+            DEVICES.forEach(device -> read(device, 23.0, L.plusSeconds(100)));
+            awaitConsumed(interrupted);
+        }
+
+        // A fresh instance restores its state. First a reading that was late before the restart
+        // (its window closed at L+90s).
+        try (var instance = start(interrupted)) {
+            DEVICES.forEach(device -> read(device, 99.0, L.plusSeconds(30)));
+            DEVICES.forEach(device -> read(device, 24.0, L.plusSeconds(130)));
+            DEVICES.forEach(device -> read(device, device.equals(DEVICES.get(0)) ? 20.0 : 25.0, L.plusSeconds(190)));
+            DEVICES.forEach(device -> read(device, 26.0, L.plus(Duration.ofMinutes(20))));
+            awaitConsumed(interrupted);
+        }
+        var between = marks();
+
+        String oneRun = "iot-restart-uninterrupted-" + UUID.randomUUID();
+        try (var instance = start(oneRun)) {
+            awaitConsumed(oneRun);
+        }
+        var after = marks();
+
+        for (var topic : OUTPUTS) {
+            var withRestart = outputs(topic, before, between);
+            var uninterrupted = outputs(topic, between, after);
+            assertThat(withRestart).as(topic.name()).isEqualTo(uninterrupted);
+        }
+        assertThat(outputs(TopicCatalog.LATE_READINGS, before, between))
+                .as("the reading late before the restart is late after it")
+                .hasSize(DEVICES.size());
+        assertThat(outputs(TopicCatalog.DEVICE_AGGREGATES, before, between))
+                .as("every device's closed windows")
+                .hasSizeGreaterThanOrEqualTo(4 * DEVICES.size());
+        assertThat(outputs(TopicCatalog.DEVICE_ALERTS, before, between))
+                .anyMatch(alert -> alert.contains("THRESHOLD_HIGH"))
+                .anyMatch(alert -> alert.contains("THRESHOLD_CLEARED"));
+    }
+
+    private static List<String> devicesOnOnePartition(int count) {
+        var devices = new ArrayList<String>();
+        for (int i = 0; devices.size() < count; i++) {
+            if (KeyPlacement.expectedPartition("rd-" + i, TopicCatalog.SENSOR_READINGS.partitions()) == 2) {
+                devices.add("rd-" + i);
+            }
+        }
+        return List.copyOf(devices);
+    }
+
+    private static ServiceInstance start(String applicationId) {
+        var instance = ServiceInstance.start(
+                IotAggregatorApplication.class, "--spring.kafka.streams.application-id=" + applicationId);
+        await().atMost(PATIENCE).until(instance::isRunning);
+        return instance;
+    }
+
+    private static void awaitConsumed(String applicationId) {
+        TestInfrastructure.shared().kafka().awaitConsumed(applicationId, TopicCatalog.SENSOR_READINGS.name(), PATIENCE);
+    }
+
+    private static Map<String, Map<TopicPartition, Long>> marks() {
+        var marks = new java.util.HashMap<String, Map<TopicPartition, Long>>();
+        for (var topic : OUTPUTS) {
+            marks.put(topic.name(), TopicRange.mark(bootstrapServers(), topic.name()));
+        }
+        return marks;
+    }
+
+    /** This test's records in the range, as sorted "key value" lines; presence alerts left out. */
+    @SuppressWarnings("unchecked")
+    private List<String> outputs(
+            TopicSpec<?> topic,
+            Map<String, Map<TopicPartition, Long>> from,
+            Map<String, Map<TopicPartition, Long>> to) {
+        var lines = new ArrayList<String>();
+        for (var record : TopicRange.read(
+                bootstrapServers(),
+                from.get(topic.name()),
+                to.get(topic.name()),
+                Serdes.String().deserializer(),
+                serdes.valueSerde((Class<SpecificRecord>) topic.valueType()).deserializer(),
+                PATIENCE)) {
+            Object value = record.value();
+            boolean mine = DEVICES.contains(record.key()) || "restart-site".equals(record.key());
+            boolean presence = value instanceof DeviceAlert alert
+                    && (alert.getType() == DeviceAlertType.SILENT_DEVICE
+                            || alert.getType() == DeviceAlertType.BACK_ONLINE);
+            if (mine && !presence) {
+                lines.add(record.key() + " " + value);
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    /**
+     * Registered before the readings in record time too: a run that processes both topics from
+     * the beginning matches readings with the registry by timestamp, so a registration stamped
+     * later (the wall clock) would not yet apply to them.
+     */
+    private void register(String device) {
+        publish(
+                TopicCatalog.DEVICES.name(),
+                L.minus(Duration.ofHours(1)),
+                device,
+                Device.newBuilder()
+                        .setDeviceId(device)
+                        .setSiteId("restart-site")
+                        .setSensorType("temperature")
+                        .setUnit("celsius")
+                        .setThresholds(new Thresholds(null, 30.0, null))
+                        .setUpdatedAt(L)
+                        .build());
+    }
+
+    private void read(String device, double value, Instant at) {
+        publish(
+                TopicCatalog.SENSOR_READINGS.name(),
+                at,
+                device,
+                SensorReading.newBuilder()
+                        .setReadingId(device + "-" + at.toEpochMilli())
+                        .setDeviceId(device)
+                        .setValue(value)
+                        .setEventTime(at)
+                        .build());
+    }
+
+    private <V extends SpecificRecord> void publish(String topic, Instant timestamp, String key, V value) {
+        @SuppressWarnings("unchecked")
+        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringSerializer(),
+                serializer)) {
+            producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value));
+        }
+    }
+
+    private static String bootstrapServers() {
+        return TestInfrastructure.shared().kafka().bootstrapServers();
+    }
+}
