@@ -18,6 +18,7 @@ import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IotRestartIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final Instant L = Instant.parse("2026-11-21T10:00:00Z");
+    /**
+     * Readings are stamped from the next minute on: a run that processes both topics from the
+     * beginning takes the records of a partition in order of their timestamps, so the device
+     * registrations (stamped when produced, like those of other tests before) must come first.
+     */
+    private static final Instant L =
+            Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
     /**
      * All on one input partition: the uninterrupted run works off a backlog, and site windows of
      * devices on different partitions can differ between a backlog and live traffic when the
@@ -165,15 +172,9 @@ class IotRestartIT {
         return lines;
     }
 
-    /**
-     * Registered before the readings in record time too: a run that processes both topics from
-     * the beginning matches readings with the registry by timestamp, so a registration stamped
-     * later (the wall clock) would not yet apply to them.
-     */
     private void register(String device) {
         publish(
                 TopicCatalog.DEVICES.name(),
-                L.minus(Duration.ofHours(1)),
                 device,
                 Device.newBuilder()
                         .setDeviceId(device)
@@ -188,7 +189,6 @@ class IotRestartIT {
     private void read(String device, double value, Instant at) {
         publish(
                 TopicCatalog.SENSOR_READINGS.name(),
-                at,
                 device,
                 SensorReading.newBuilder()
                         .setReadingId(device + "-" + at.toEpochMilli())
@@ -198,14 +198,14 @@ class IotRestartIT {
                         .build());
     }
 
-    private <V extends SpecificRecord> void publish(String topic, Instant timestamp, String key, V value) {
+    private <V extends SpecificRecord> void publish(String topic, String key, V value) {
         @SuppressWarnings("unchecked")
         var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
                 new StringSerializer(),
                 serializer)) {
-            producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value));
+            producer.send(new ProducerRecord<>(topic, key, value));
         }
     }
 
