@@ -18,15 +18,13 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -247,15 +245,10 @@ class ClickTopologyTest {
                         .build(),
                 T0);
 
-        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                        .readRecordsToList())
+        assertThat(TestDrivers.deadLetterMessages(driver, DEAD_LETTER))
                 .singleElement()
-                .satisfies(r -> assertThat(new String(
-                                r.headers()
-                                        .lastHeader("__streams.errors.message")
-                                        .value(),
-                                StandardCharsets.UTF_8))
-                        .contains("must be the userId"));
+                .asString()
+                .contains("must be the userId");
     }
 
     @Test
@@ -272,13 +265,7 @@ class ClickTopologyTest {
         click("u1", "", ClickType.VIEW, T0);
         click("u1", "shoe", ClickType.UNKNOWN, T0);
 
-        var reasons = driver
-                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList()
-                .stream()
-                .map(r -> new String(
-                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
-                .toList();
+        var reasons = TestDrivers.deadLetterMessages(driver, DEAD_LETTER);
         assertThat(reasons).satisfiesExactly(r -> assertThat(r).contains("needs its itemId"), r -> assertThat(r)
                 .contains("VIEW, CART or PURCHASE"));
     }
@@ -324,10 +311,7 @@ class ClickTopologyTest {
     }
 
     private double metric(String name) {
-        return driver.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals(name))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
+        return TestDrivers.metricTotal(driver, name);
     }
 
     private ClickEvent clickEvent(String user, String item, Instant at) {

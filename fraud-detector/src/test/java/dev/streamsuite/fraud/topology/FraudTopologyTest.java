@@ -16,8 +16,8 @@ import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -411,11 +411,7 @@ class FraudTopologyTest {
         pay(payment("", 100, T0).build());
         pay("card-1", 1_000, T0.plusSeconds(1));
 
-        var deadLetters = driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList();
-        assertThat(deadLetters)
-                .extracting(r -> new String(
-                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+        assertThat(deadLetterMessages())
                 .satisfiesExactly(
                         m -> assertThat(m).contains("amountMinor is negative"),
                         m -> assertThat(m).contains("'XYZ' is not an ISO 4217 code"),
@@ -490,13 +486,7 @@ class FraudTopologyTest {
     }
 
     private java.util.List<String> deadLetterMessages() {
-        return driver
-                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList()
-                .stream()
-                .map(r -> new String(
-                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
-                .toList();
+        return TestDrivers.deadLetterMessages(driver, DEAD_LETTER);
     }
 
     private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {

@@ -15,8 +15,8 @@ import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.SourceTopics;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -301,13 +301,7 @@ class IotTopologyTest {
         read("", 20.0, T0);
         read("dev-1", 21.0, T0.plusSeconds(1));
 
-        var reasons = driver
-                .createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList()
-                .stream()
-                .map(r -> new String(
-                        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
-                .toList();
+        var reasons = TestDrivers.deadLetterMessages(driver, DEAD_LETTER);
         assertThat(reasons).hasSize(4);
         assertThat(reasons.get(0)).containsIgnoringCase("NaN");
         assertThat(reasons.get(1)).containsIgnoringCase("infinit");
@@ -327,15 +321,10 @@ class IotTopologyTest {
                         .build(),
                 T0);
 
-        assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer())
-                        .readRecordsToList())
+        assertThat(TestDrivers.deadLetterMessages(driver, DEAD_LETTER))
                 .singleElement()
-                .satisfies(r -> assertThat(new String(
-                                r.headers()
-                                        .lastHeader("__streams.errors.message")
-                                        .value(),
-                                StandardCharsets.UTF_8))
-                        .contains("must be the deviceId"));
+                .asString()
+                .contains("must be the deviceId");
     }
 
     @Test
@@ -375,10 +364,7 @@ class IotTopologyTest {
     }
 
     private double lateReadingTotal() {
-        return driver.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals("late-reading-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
+        return TestDrivers.metricTotal(driver, "late-reading-total");
     }
 
     private SensorReading read(String device, double value, Instant at) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.testsupport.TestDrivers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -58,10 +59,7 @@ class SiteLatenessTest {
             assertThat(out.readValuesToList())
                     .extracting(EnrichedReading::getReadingId)
                     .containsExactly("ahead", "behind-5m");
-            assertThat(driver.metrics().entrySet().stream()
-                            .filter(e -> e.getKey().name().equals("late-site-reading-total"))
-                            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                            .sum())
+            assertThat(TestDrivers.metricTotal(driver, "late-site-reading-total"))
                     .isEqualTo(1.0);
         }
     }
