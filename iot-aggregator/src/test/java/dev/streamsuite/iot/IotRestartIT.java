@@ -111,6 +111,9 @@ class IotRestartIT {
         assertThat(outputs(TopicCatalog.DEVICE_AGGREGATES, before, between))
                 .as("every device's closed windows")
                 .hasSizeGreaterThanOrEqualTo(4 * DEVICES.size());
+        assertThat(outputs(TopicCatalog.SITE_AGGREGATES, before, between))
+                .as("the site's closed windows")
+                .isNotEmpty();
         assertThat(outputs(TopicCatalog.DEVICE_ALERTS, before, between))
                 .anyMatch(alert -> alert.contains("THRESHOLD_HIGH"))
                 .anyMatch(alert -> alert.contains("THRESHOLD_CLEARED"));
@@ -133,8 +136,11 @@ class IotRestartIT {
         return instance;
     }
 
+    /** The readings, and then what the readings' tasks passed on to the site windows. */
     private static void awaitConsumed(String applicationId) {
-        TestInfrastructure.shared().kafka().awaitConsumed(applicationId, TopicCatalog.SENSOR_READINGS.name(), PATIENCE);
+        var kafka = TestInfrastructure.shared().kafka();
+        kafka.awaitConsumed(applicationId, TopicCatalog.SENSOR_READINGS.name(), PATIENCE);
+        kafka.awaitConsumed(applicationId, applicationId + "-readings-by-site-repartition", PATIENCE);
     }
 
     private static Map<String, Map<TopicPartition, Long>> marks() {
