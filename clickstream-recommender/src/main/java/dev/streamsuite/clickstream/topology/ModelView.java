@@ -65,8 +65,8 @@ public final class ModelView {
      */
     public List<ScoredItem> trending(String category, int limit) {
         var snapshots = new ArrayList<TrendingSnapshot>();
-        String prefix = TrendingKeys.key(category == null ? ALL_CATEGORIES : category, 0);
-        try (var all = trending.prefixScan(prefix.substring(0, prefix.length() - 1), new StringSerializer())) {
+        String prefix = TrendingKeys.prefix(category == null ? ALL_CATEGORIES : category);
+        try (var all = trending.prefixScan(prefix, new StringSerializer())) {
             all.forEachRemaining(entry -> snapshots.add(entry.value));
         }
         var newest = snapshots.stream().map(TrendingSnapshot::getWindowStart).max(Instant::compareTo);

@@ -60,7 +60,12 @@ final class TrendingKeys implements Processor<String, Click, String, Click> {
     }
 
     static String key(String category, int partition) {
-        return category + "|" + partition;
+        return prefix(category) + partition;
+    }
+
+    /** What the keys of all partitions of a category start with. */
+    static String prefix(String category) {
+        return category + "|";
     }
 
     static String categoryOf(String key) {

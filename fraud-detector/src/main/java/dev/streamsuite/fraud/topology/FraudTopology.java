@@ -46,12 +46,8 @@ public final class FraudTopology implements StreamsTopology {
                         topics.rulesInForce().valueSerde()),
                 topics.rulesInForce().name(),
                 topics.rulesInForce().consumed("rules"),
-                () -> GlobalStoreLoader.<FraudRule, FraudRule>of(RULES_STORE, record -> {
-                            if (record.value().getEnabled()) {
-                                activeRules.parse(record.value());
-                            }
-                            return record.value();
-                        })
+                // A rule the rules in force cannot take (written there by someone else) is skipped.
+                () -> GlobalStoreLoader.<FraudRule, FraudRule>of(RULES_STORE, Record::value)
                         .notifying(activeRules::publish));
         builder.addGlobalStore(
                 Stores.timestampedKeyValueStoreBuilder(

@@ -12,7 +12,6 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
@@ -28,7 +27,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
     private FixedKeyProcessorContext<String, Ingested> context;
     private KeyPlacement keyPlacement;
     private TimestampedKeyValueStore<String, Device> devices;
-    private KeyValueStore<String, Long> clock;
+    private ReadingClock clock;
     private Sensor lateReadings;
 
     ReadingIngest(IotSettings settings) {
@@ -41,7 +40,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
         this.context = context;
         this.keyPlacement = KeyPlacement.of(context);
         this.devices = context.getStateStore(IotTopology.DEVICES_STORE);
-        this.clock = context.getStateStore(IotTopology.READING_CLOCK_STORE);
+        this.clock = new ReadingClock(context.getStateStore(IotTopology.READING_CLOCK_STORE));
         this.lateReadings = context.metrics()
                 .addRateTotalSensor(
                         "iot", "readings", "late-reading", org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
@@ -88,13 +87,8 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
                 .toEpochMilli();
         // A window closes once the newest reading time seen passed its end plus grace. The task's stream
         // time would not do: it also advances with devices-table updates, which carry wall-clock
-        // timestamps. Kept in a changelogged store: in memory, a restart would forget it and let a
-        // late reading reopen a window whose final result was published already.
-        Long newest = clock.get(IotTopology.NEWEST_READING_TIME);
-        long observedReadingTime = newest == null ? record.timestamp() : Math.max(newest, record.timestamp());
-        if (newest == null || observedReadingTime > newest) {
-            clock.put(IotTopology.NEWEST_READING_TIME, observedReadingTime);
-        }
+        // timestamps.
+        long observedReadingTime = clock.advance(record.timestamp());
         boolean late = windowEnd + settings.grace().toMillis() <= observedReadingTime;
         if (late) {
             lateReadings.record();

@@ -5,7 +5,6 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Lets through to the site windows only the readings none of whose site windows has closed, and
@@ -20,7 +19,7 @@ final class SiteLateness implements FixedKeyProcessor<String, EnrichedReading, E
     private final long advance;
     private final long grace;
     private FixedKeyProcessorContext<String, EnrichedReading> context;
-    private KeyValueStore<String, Long> clock;
+    private ReadingClock clock;
     private Sensor lateSiteReadings;
 
     SiteLateness(IotSettings settings) {
@@ -31,18 +30,14 @@ final class SiteLateness implements FixedKeyProcessor<String, EnrichedReading, E
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedReading> context) {
         this.context = context;
-        this.clock = context.getStateStore(IotTopology.SITE_CLOCK_STORE);
+        this.clock = new ReadingClock(context.getStateStore(IotTopology.SITE_CLOCK_STORE));
         this.lateSiteReadings = context.metrics()
                 .addRateTotalSensor("iot", "readings", "late-site-reading", Sensor.RecordingLevel.INFO);
     }
 
     @Override
     public void process(FixedKeyRecord<String, EnrichedReading> record) {
-        Long newest = clock.get(IotTopology.NEWEST_READING_TIME);
-        long observed = newest == null ? record.timestamp() : Math.max(newest, record.timestamp());
-        if (newest == null || observed > newest) {
-            clock.put(IotTopology.NEWEST_READING_TIME, observed);
-        }
+        long observed = clock.advance(record.timestamp());
         // The oldest hopping window containing the reading closes first: it ends one advance after
         // the start of the newest one.
         long oldestWindowEnd = Math.floorDiv(record.timestamp(), advance) * advance + advance;

@@ -27,10 +27,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void, Void> {
 
-    /** Told of every change the loader makes to its store, e.g. to keep a derived view in step. */
+    /**
+     * Told of every change before the loader makes it to its store, e.g. to keep a derived view
+     * in step. It may refuse a value by throwing: the record is then skipped like any other that
+     * cannot be used, and the store keeps what it had.
+     */
     @FunctionalInterface
     public interface ChangeListener<S> {
-        /** {@code value} is null when the key was deleted. */
+        /** {@code value} is null when the key is deleted. */
         void changed(String key, S value);
     }
 
@@ -77,7 +81,7 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
         return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener);
     }
 
-    /** The same loader, telling {@code listener} of each change it makes. */
+    /** The same loader, telling {@code listener} of each change before it makes it. */
     public GlobalStoreLoader<V, S> notifying(ChangeListener<S> listener) {
         return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener);
     }
@@ -110,8 +114,8 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
     private void load(Record<String, V> record) {
         if (record.value() == null) {
             if (record.key() != null) {
-                store.delete(record.key());
                 listener.changed(record.key(), null);
+                store.delete(record.key());
             }
             return;
         }
@@ -122,8 +126,8 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
         S value = stored.apply(record);
         S current = store.get(storeKey);
         if (current == null || replaces.test(value, current)) {
-            store.put(storeKey, value);
             listener.changed(storeKey, value);
+            store.put(storeKey, value);
         }
     }
 }

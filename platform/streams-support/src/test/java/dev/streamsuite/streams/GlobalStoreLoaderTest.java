@@ -54,7 +54,28 @@ class GlobalStoreLoaderTest {
         }
     }
 
+    @Test
+    void aValueItsListenerRefusesIsSkippedAndTheStoreKeepsWhatItHad() {
+        try (var driver = driver((key, value) -> {
+            if (value != null && value > 100) {
+                throw new IllegalArgumentException("too large");
+            }
+        })) {
+            var input = driver.createInputTopic("numbers", new StringSerializer(), new StringSerializer());
+            input.pipeInput("n", "5");
+            input.pipeInput("n", "500");
+
+            KeyValueStore<String, Integer> store = driver.getKeyValueStore("numbers");
+            assertThat(store.get("n")).isEqualTo(5);
+            assertThat(skipped).containsExactly("numbers/IllegalArgumentException");
+        }
+    }
+
     private TopologyTestDriver driver() {
+        return driver((key, value) -> changes.add(key + "=" + value));
+    }
+
+    private TopologyTestDriver driver(GlobalStoreLoader.ChangeListener<Integer> listener) {
         var builder = new StreamsBuilder();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("numbers"), Serdes.String(), Serdes.Integer()),
@@ -62,7 +83,7 @@ class GlobalStoreLoaderTest {
                 Consumed.with(Serdes.String(), Serdes.String()),
                 () -> GlobalStoreLoader.<String, Integer>of("numbers", record -> Integer.parseInt(record.value()))
                         .replacingOnlyIf((newer, older) -> newer > older)
-                        .notifying((key, value) -> changes.add(key + "=" + value)));
+                        .notifying(listener));
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "loader-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
