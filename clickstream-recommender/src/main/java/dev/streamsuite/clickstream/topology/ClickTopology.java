@@ -46,7 +46,7 @@ public final class ClickTopology implements StreamsTopology {
     public static final String USERS_STORE = "users";
     static final String SESSIONS_STORE = "sessions";
     static final String ITEM_PAIRS_STORE = "item-pairs";
-    static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
+    public static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
     static final String TRENDING_WINDOWS_STORE = "trending-windows";
 
     private final RecommenderTopics topics;
