@@ -29,7 +29,8 @@ import java.util.Optional;
  * 1; severity MEDIUM, HIGH when the score reaches 1.
  */
 public record AmountAnomalyRule(
-        double maxZScore, long minHistory, double minStdDevMinor, Map<String, Long> categoryLimitsMinor) {
+        double maxZScore, long minHistory, double minStdDevMinor, Map<String, Long> categoryLimitsMinor)
+        implements Rule.OnHistory {
 
     public static final AmountAnomalyRule DEFAULTS = new AmountAnomalyRule(4.0, 10, 1_000.0, Map.of());
 
@@ -73,6 +74,7 @@ public record AmountAnomalyRule(
      * @param historyBeforePayment the card's history before {@code payment} was recorded, so that the payment is
      *     not part of the baseline it is compared with
      */
+    @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
         long amount = payment.amountMinor();
         String currency = payment.currency();

@@ -12,7 +12,13 @@ import java.util.Optional;
  *
  * <p>No parameters. Score 1.0, severity CRITICAL.
  */
-public final class BlocklistRule {
+public final class BlocklistRule implements Rule {
+
+    @Override
+    public Optional<RuleHit> evaluate(
+            CardHistory historyBeforePayment, PaymentFacts payment, BlocklistLookup blocklist) {
+        return evaluate(payment, blocklist);
+    }
 
     public Optional<RuleHit> evaluate(PaymentFacts payment, BlocklistLookup lookup) {
         return check(BlockedKind.CARD, "card", payment.cardId(), payment, lookup)

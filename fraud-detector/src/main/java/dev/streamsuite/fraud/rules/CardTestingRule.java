@@ -21,8 +21,8 @@ import java.util.Optional;
  *
  * <p>Score {@code smallPayments / (2 * minSmallPayments)}, capped at 1; severity HIGH.
  */
-public record CardTestingRule(
-        int minSmallPayments, long smallAmountMaxMinor, long largeAmountMinMinor, Duration window) {
+public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, long largeAmountMinMinor, Duration window)
+        implements Rule.OnHistory {
 
     public static final CardTestingRule DEFAULTS = new CardTestingRule(3, 200, 10_000, Duration.ofMinutes(10));
 
@@ -60,6 +60,7 @@ public record CardTestingRule(
      * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
      *     payment's transaction id is ignored
      */
+    @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
         if (payment.amountMinor() < largeAmountMinMinor) {
             return Optional.empty();

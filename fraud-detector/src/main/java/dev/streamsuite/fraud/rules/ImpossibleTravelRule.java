@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>Score {@code speedKmh / (2 * maxSpeedKmh)}, capped at 1; severity HIGH, as the payments cannot both come from
  * someone holding the card.
  */
-public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) {
+public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) implements Rule.OnHistory {
 
     /** Faster than an airliner, and far enough apart that border towns and GPS jitter do not count. */
     public static final ImpossibleTravelRule DEFAULTS = new ImpossibleTravelRule(900.0, 100.0);
@@ -55,6 +55,7 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) {
      * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
      *     payment's transaction id is ignored
      */
+    @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
         if (payment.location() == null) {
             return Optional.empty();

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Score {@code count / (2 * maxPayments)}, capped at 1; severity MEDIUM, HIGH from twice the limit.
  */
-public record VelocityRule(int maxPayments, Duration window) {
+public record VelocityRule(int maxPayments, Duration window) implements Rule.OnHistory {
 
     public static final VelocityRule DEFAULTS = new VelocityRule(5, Duration.ofMinutes(1));
 
@@ -45,6 +45,7 @@ public record VelocityRule(int maxPayments, Duration window) {
      * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
      *     payment's transaction id is ignored
      */
+    @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
         Instant t = payment.eventTime();
         List<PastPayment> earlier = historyBeforePayment.paymentsBetween(t.minus(window), t).stream()

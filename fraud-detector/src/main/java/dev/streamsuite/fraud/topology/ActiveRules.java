@@ -1,12 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.AmountAnomalyRule;
-import dev.streamsuite.fraud.rules.BlocklistRule;
-import dev.streamsuite.fraud.rules.CardTestingRule;
-import dev.streamsuite.fraud.rules.ImpossibleTravelRule;
 import dev.streamsuite.fraud.rules.InvalidRuleException;
 import dev.streamsuite.fraud.rules.RuleParameters;
-import dev.streamsuite.fraud.rules.VelocityRule;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.RuleType;
 import java.util.LinkedHashMap;
@@ -15,9 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules in force: one built-in instance per rule type (ids {@code velocity},
- * {@code amount-anomaly}, {@code impossible-travel}, {@code blocklist}, {@code card-testing},
- * version 0, parameters from the settings), overlaid by the rules in force topic. A rule there
+ * The rules in force: one built-in instance per rule type of {@link RuleTypes} (id the type's
+ * name in kebab case, e.g. {@code amount-anomaly}, version 0, parameters from the settings), overlaid by the rules in force topic. A rule there
  * with a built-in id replaces it (a new version, or {@code enabled=false} to switch it off);
  * other ids add instances.
  *
@@ -38,11 +32,12 @@ final class ActiveRules {
 
     ActiveRules(FraudSettings settings) {
         this.settings = settings;
-        add(RuleType.VELOCITY, settings.velocity());
-        add(RuleType.AMOUNT_ANOMALY, settings.amountAnomaly());
-        add(RuleType.IMPOSSIBLE_TRAVEL, settings.impossibleTravel());
-        add(RuleType.BLOCKLIST, new BlocklistRule());
-        add(RuleType.CARD_TESTING, settings.cardTesting());
+        for (var type : RuleTypes.ALL) {
+            String id = builtInId(type.type());
+            builtIn.put(
+                    id,
+                    new ConfiguredRule(id, 0, type.type(), type.builtIn().apply(settings), settings.alertCooldown()));
+        }
         this.inForce = List.copyOf(builtIn.values());
     }
 
@@ -76,35 +71,12 @@ final class ActiveRules {
      */
     ConfiguredRule parse(FraudRule rule) {
         var parameters = new RuleParameters(rule.getParameters());
-        Object logic = logicFor(rule.getRuleId(), rule.getType(), parameters);
         return new ConfiguredRule(
                 rule.getRuleId(),
                 rule.getVersion(),
                 rule.getType(),
-                logic,
+                RuleTypes.of(rule.getRuleId(), rule.getType()).parse(rule.getRuleId(), parameters, settings),
                 parameters.duration(COOLDOWN_PARAMETER, settings.alertCooldown()));
-    }
-
-    private Object logicFor(String ruleId, RuleType type, RuleParameters parameters) {
-        return switch (type) {
-            case VELOCITY -> VelocityRule.fromParameters(ruleId, parameters, settings.velocity());
-            case AMOUNT_ANOMALY -> AmountAnomalyRule.fromParameters(ruleId, parameters, settings.amountAnomaly());
-            case IMPOSSIBLE_TRAVEL ->
-                ImpossibleTravelRule.fromParameters(ruleId, parameters, settings.impossibleTravel());
-            case CARD_TESTING -> CardTestingRule.fromParameters(ruleId, parameters, settings.cardTesting());
-            case BLOCKLIST -> new BlocklistRule();
-            case UNKNOWN ->
-                throw new InvalidRuleException(
-                                "type",
-                                String.valueOf(type),
-                                "one of VELOCITY, AMOUNT_ANOMALY, IMPOSSIBLE_TRAVEL, BLOCKLIST, CARD_TESTING")
-                        .inRule(ruleId);
-        };
-    }
-
-    private void add(RuleType type, Object logic) {
-        String id = builtInId(type);
-        builtIn.put(id, new ConfiguredRule(id, 0, type, logic, settings.alertCooldown()));
     }
 
     static String builtInId(RuleType type) {

@@ -59,7 +59,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
         var scores = new ArrayList<Double>();
         var fired = new ArrayList<String>();
         for (ConfiguredRule rule : activeRules.inForce()) {
-            var hit = rule.evaluate(card.history(), payment, this::blocked);
+            var hit = rule.rule().evaluate(card.history(), payment, this::blocked);
             if (hit.isEmpty()) {
                 continue;
             }
