@@ -1,23 +1,30 @@
 package dev.streamsuite.fraud.config;
 
+import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.streams.NewTopics;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FraudProperties.class)
 class FraudConfiguration {
 
+    /** {@code fraud.*} of application.yml. */
     @Bean
-    FraudTopology fraudTopology(AvroSerdes serdes, FraudProperties properties) {
-        return new FraudTopology(FraudTopics.from(serdes), properties.toSettings());
+    FraudSettings fraudSettings(Environment environment) {
+        return ServiceSettings.bind(environment, "fraud", FraudSettings.class);
+    }
+
+    @Bean
+    FraudTopology fraudTopology(AvroSerdes serdes, FraudSettings settings) {
+        return new FraudTopology(FraudTopics.from(serdes), settings);
     }
 
     /** The service's own compacted topic, created like the catalog's (streamsuite.topics.create). */

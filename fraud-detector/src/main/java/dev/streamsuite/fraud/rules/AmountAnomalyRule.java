@@ -25,14 +25,19 @@ import java.util.Optional;
  * one parameter per merchant category code, e.g. {@code categoryLimit.7995=50000}; they override the defaults' limit
  * for the same code and keep the others).
  *
+ * <p>{@code baselineAlpha}, the weight of the newest amount in every card's baseline, is set for the service (the
+ * built-in instance); a published instance cannot change it, since each card keeps one baseline.
+ *
  * <p>Score {@code zScore / (2 * maxZScore)} or {@code amount / (2 * limit)}, the higher of those that fired, capped at
  * 1; severity MEDIUM, HIGH when the score reaches 1.
  */
 public record AmountAnomalyRule(
-        double maxZScore, long minHistory, double minStdDevMinor, Map<String, Long> categoryLimitsMinor)
+        double maxZScore,
+        long minHistory,
+        double minStdDevMinor,
+        Map<String, Long> categoryLimitsMinor,
+        double baselineAlpha)
         implements Rule.OnHistory {
-
-    public static final AmountAnomalyRule DEFAULTS = new AmountAnomalyRule(4.0, 10, 1_000.0, Map.of());
 
     private static final String CATEGORY_LIMIT_PREFIX = "categoryLimit.";
 
@@ -47,6 +52,10 @@ public record AmountAnomalyRule(
             throw new InvalidRuleException(
                     "minStdDevMinor", String.valueOf(minStdDevMinor), "a positive finite number");
         }
+        if (!(baselineAlpha > 0 && baselineAlpha <= 1)) {
+            throw new InvalidRuleException("baselineAlpha", String.valueOf(baselineAlpha), "a number in (0, 1]");
+        }
+        categoryLimitsMinor = categoryLimitsMinor == null ? Map.of() : categoryLimitsMinor;
         categoryLimitsMinor.forEach((mcc, limit) -> {
             Objects.requireNonNull(limit, CATEGORY_LIMIT_PREFIX + mcc);
             if (limit < 0) {
@@ -64,7 +73,8 @@ public record AmountAnomalyRule(
                     parameters.decimal("maxZScore", defaults.maxZScore()),
                     parameters.longValue("minHistory", defaults.minHistory()),
                     parameters.decimal("minStdDevMinor", defaults.minStdDevMinor()),
-                    parameters.longMap(CATEGORY_LIMIT_PREFIX, defaults.categoryLimitsMinor()));
+                    parameters.longMap(CATEGORY_LIMIT_PREFIX, defaults.categoryLimitsMinor()),
+                    defaults.baselineAlpha());
         } catch (InvalidRuleException e) {
             throw e.inRule(ruleId);
         }

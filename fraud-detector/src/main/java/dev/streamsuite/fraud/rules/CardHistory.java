@@ -20,8 +20,6 @@ import java.util.Optional;
 public record CardHistory(List<PastPayment> payments, AmountBaseline baseline) {
 
     /** Weight of the newest amount in the baseline when the caller does not choose one. */
-    public static final double DEFAULT_BASELINE_ALPHA = 0.1;
-
     private static final CardHistory EMPTY = new CardHistory(List.of(), AmountBaseline.empty());
 
     /** Accepts the payments in any order (e.g. as read back from storage) and sorts them by event time. */
@@ -36,11 +34,6 @@ public record CardHistory(List<PastPayment> payments, AmountBaseline baseline) {
 
     public static CardHistory empty() {
         return EMPTY;
-    }
-
-    /** Like {@link #withPayment(PaymentFacts, Duration, int, double)} with {@link #DEFAULT_BASELINE_ALPHA}. */
-    public CardHistory withPayment(PaymentFacts payment, Duration retention, int maxEntries) {
-        return withPayment(payment, retention, maxEntries, DEFAULT_BASELINE_ALPHA);
     }
 
     /**

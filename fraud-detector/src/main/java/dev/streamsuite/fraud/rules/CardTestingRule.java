@@ -24,8 +24,6 @@ import java.util.Optional;
 public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, long largeAmountMinMinor, Duration window)
         implements Rule.OnHistory {
 
-    public static final CardTestingRule DEFAULTS = new CardTestingRule(3, 200, 10_000, Duration.ofMinutes(10));
-
     public CardTestingRule {
         Objects.requireNonNull(window, "window");
         if (minSmallPayments < 1) {

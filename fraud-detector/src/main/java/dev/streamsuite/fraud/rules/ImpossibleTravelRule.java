@@ -25,8 +25,6 @@ import java.util.Optional;
 public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) implements Rule.OnHistory {
 
     /** Faster than an airliner, and far enough apart that border towns and GPS jitter do not count. */
-    public static final ImpossibleTravelRule DEFAULTS = new ImpossibleTravelRule(900.0, 100.0);
-
     private static final double NANOS_PER_HOUR = 3_600e9;
 
     public ImpossibleTravelRule {

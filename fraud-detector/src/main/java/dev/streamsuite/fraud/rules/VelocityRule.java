@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public record VelocityRule(int maxPayments, Duration window) implements Rule.OnHistory {
 
-    public static final VelocityRule DEFAULTS = new VelocityRule(5, Duration.ofMinutes(1));
-
     public VelocityRule {
         Objects.requireNonNull(window, "window");
         if (maxPayments < 1) {

@@ -45,7 +45,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
         this.keyPlacement = KeyPlacement.of(context);
         this.cards = context.getStateStore(FraudTopology.CARD_STATE_STORE);
         this.blocklist = context.getStateStore(FraudTopology.BLOCKLIST_STORE);
-        context.schedule(settings.expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
+        context.schedule(settings.state().expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
     }
 
     @Override
@@ -79,15 +79,16 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
 
     private CardState remember(CardState card, PaymentFacts payment) {
         Instant newest = card.lastEventTime().isAfter(payment.eventTime()) ? card.lastEventTime() : payment.eventTime();
-        boolean tooLate = payment.eventTime().isBefore(card.lastEventTime().minus(settings.grace()));
+        boolean tooLate = payment.eventTime()
+                .isBefore(card.lastEventTime().minus(settings.state().grace()));
         var history = tooLate
                 ? card.history()
                 : card.history()
                         .withPayment(
                                 payment,
-                                settings.historyRetention(),
-                                settings.maxHistoryEntries(),
-                                settings.baselineAlpha());
+                                settings.state().historyRetention(),
+                                settings.state().maxHistoryEntries(),
+                                settings.amountAnomaly().baselineAlpha());
         return new CardState(history, card.lastAlertTimes(), newest);
     }
 
@@ -104,7 +105,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     }
 
     private void forgetInactiveCards(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.cardInactivity());
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.state().cardInactivity());
         var expired = new ArrayList<String>();
         try (var all = cards.all()) {
             all.forEachRemaining(kv -> {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class AmountAnomalyRuleTest {
 
-    private final AmountAnomalyRule rule = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L));
+    private static final double ALPHA = 0.1;
+
+    /** The built-in instance, as application.yml configures it. */
+    private static final AmountAnomalyRule BUILT_IN =
+            ApplicationYml.bind("fraud.amount-anomaly", AmountAnomalyRule.class);
+
+    private final AmountAnomalyRule rule = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L), 0.1);
 
     /** Mean 10.00 EUR, standard deviation 2.00 EUR, from {@code count} observations. */
     private static CardHistory withBaseline(long count) {
@@ -93,7 +100,7 @@ class AmountAnomalyRuleTest {
 
     @Test
     void firstPaymentOfACardNeverFiresOnTheZScore() {
-        AmountAnomalyRule strict = new AmountAnomalyRule(0.5, 1, 1.0, Map.of());
+        AmountAnomalyRule strict = new AmountAnomalyRule(0.5, 1, 1.0, Map.of(), 0.1);
 
         assertThat(strict.evaluate(CardHistory.empty(), payment("first", T0, 99_999_999)))
                 .isEmpty();
@@ -127,7 +134,7 @@ class AmountAnomalyRuleTest {
 
     @Test
     void aCategoryLimitOfZeroFiresOnAnyPositiveAmount() {
-        AmountAnomalyRule noGambling = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 0L));
+        AmountAnomalyRule noGambling = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 0L), 0.1);
 
         assertThat(noGambling.evaluate(CardHistory.empty(), payment("tx", T0, 1, GAMBLING_MCC)))
                 .hasValueSatisfying(hit -> assertThat(hit.score()).isEqualTo(1.0));
@@ -154,7 +161,8 @@ class AmountAnomalyRuleTest {
         CardHistory history = CardHistory.empty();
         long[] amounts = {1_000, 1_100, 950, 1_050, 990, 1_020, 980, 1_010, 1_000, 1_030};
         for (int i = 0; i < amounts.length; i++) {
-            history = history.withPayment(payment("tx-" + i, atSeconds(i * 60L), amounts[i]), Duration.ofDays(30), 100);
+            history = history.withPayment(
+                    payment("tx-" + i, atSeconds(i * 60L), amounts[i]), Duration.ofDays(30), 100, ALPHA);
         }
 
         assertThat(rule.evaluate(history, payment("usual", atSeconds(3_600), 1_040)))
@@ -165,7 +173,7 @@ class AmountAnomalyRuleTest {
 
     @Test
     void formatsAmountsOfACurrencyWithoutMinorUnits() {
-        AmountAnomalyRule yen = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L));
+        AmountAnomalyRule yen = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L), 0.1);
         PaymentFacts payment = new PaymentFacts("tx", "card-1", "acc", "m", GAMBLING_MCC, 60_000, "JPY", null, T0);
 
         assertThat(yen.evaluate(CardHistory.empty(), payment)).hasValueSatisfying(hit -> assertThat(hit.reason())
@@ -182,13 +190,13 @@ class AmountAnomalyRuleTest {
 
     @Test
     void rejectsUnusableParameters() {
-        assertThatThrownBy(() -> new AmountAnomalyRule(0, 3, 100, Map.of()))
+        assertThatThrownBy(() -> new AmountAnomalyRule(0, 3, 100, Map.of(), 0.1))
                 .hasMessage("parameter 'maxZScore': \"0.0\" is not a positive finite number");
-        assertThatThrownBy(() -> new AmountAnomalyRule(3, 0, 100, Map.of()))
+        assertThatThrownBy(() -> new AmountAnomalyRule(3, 0, 100, Map.of(), 0.1))
                 .hasMessage("parameter 'minHistory': \"0\" is not at least 1");
-        assertThatThrownBy(() -> new AmountAnomalyRule(3, 3, 0, Map.of()))
+        assertThatThrownBy(() -> new AmountAnomalyRule(3, 3, 0, Map.of(), 0.1))
                 .hasMessage("parameter 'minStdDevMinor': \"0.0\" is not a positive finite number");
-        assertThatThrownBy(() -> new AmountAnomalyRule(3, 3, 100, Map.of("7995", -1L)))
+        assertThatThrownBy(() -> new AmountAnomalyRule(3, 3, 100, Map.of("7995", -1L), 0.1))
                 .hasMessage("parameter 'categoryLimit.7995': \"-1\" is not at least 0");
     }
 
@@ -197,7 +205,7 @@ class AmountAnomalyRuleTest {
         Map<String, Long> defaultLimits = new LinkedHashMap<>();
         defaultLimits.put("7995", 10_000L);
         defaultLimits.put("5933", 1L);
-        AmountAnomalyRule defaults = new AmountAnomalyRule(4.0, 10, 1_000.0, defaultLimits);
+        AmountAnomalyRule defaults = new AmountAnomalyRule(4.0, 10, 1_000.0, defaultLimits, 0.1);
         RuleParameters parameters = new RuleParameters(Map.of(
                 "maxZScore", "2.5",
                 "minHistory", "20",
@@ -208,30 +216,29 @@ class AmountAnomalyRuleTest {
         AmountAnomalyRule read = AmountAnomalyRule.fromParameters("amount-eu", parameters, defaults);
 
         assertThat(read)
-                .isEqualTo(new AmountAnomalyRule(2.5, 20, 250.0, Map.of("7995", 50_000L, "5933", 1L, "6011", 20_000L)));
+                .isEqualTo(new AmountAnomalyRule(
+                        2.5, 20, 250.0, Map.of("7995", 50_000L, "5933", 1L, "6011", 20_000L), 0.1));
     }
 
     @Test
     void fromParametersTakesTheDefaultsForMissingParameters() {
-        assertThat(AmountAnomalyRule.fromParameters("amount-eu", RuleParameters.empty(), AmountAnomalyRule.DEFAULTS))
-                .isEqualTo(AmountAnomalyRule.DEFAULTS);
+        assertThat(AmountAnomalyRule.fromParameters("amount-eu", RuleParameters.empty(), BUILT_IN))
+                .isEqualTo(BUILT_IN);
     }
 
     @Test
     void fromParametersNamesTheRuleOfAMalformedValue() {
         assertThatThrownBy(() -> AmountAnomalyRule.fromParameters(
-                        "amount-eu", new RuleParameters(Map.of("maxZScore", "high")), AmountAnomalyRule.DEFAULTS))
+                        "amount-eu", new RuleParameters(Map.of("maxZScore", "high")), BUILT_IN))
                 .hasMessage(
                         "parameter 'maxZScore' of rule 'amount-eu': \"high\" is not a non-negative decimal number such as 3.5");
         assertThatThrownBy(() -> AmountAnomalyRule.fromParameters(
-                        "amount-eu",
-                        new RuleParameters(Map.of("categoryLimit.7995", "-5")),
-                        AmountAnomalyRule.DEFAULTS))
+                        "amount-eu", new RuleParameters(Map.of("categoryLimit.7995", "-5")), BUILT_IN))
                 .hasMessage(
                         "parameter 'categoryLimit.7995' of rule 'amount-eu': \"-5\" is not a whole number from 0 to "
                                 + Long.MAX_VALUE);
         assertThatThrownBy(() -> AmountAnomalyRule.fromParameters(
-                        "amount-eu", new RuleParameters(Map.of("minStdDevMinor", "0")), AmountAnomalyRule.DEFAULTS))
+                        "amount-eu", new RuleParameters(Map.of("minStdDevMinor", "0")), BUILT_IN))
                 .hasMessage("parameter 'minStdDevMinor' of rule 'amount-eu': \"0.0\" is not a positive finite number");
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class CardHistoryTest {
 
+    private static final double ALPHA = 0.1;
+
     private static final Duration DAY = Duration.ofDays(1);
 
     private static List<String> ids(List<PastPayment> payments) {
@@ -35,7 +37,7 @@ class CardHistoryTest {
     void keepsWhatTheRulesNeedOfAPayment() {
         PaymentFacts p = new PaymentFacts("tx-1", "card-1", "acc", "m", "5411", 1_234, "EUR", PARIS, T0);
 
-        CardHistory history = CardHistory.empty().withPayment(p, DAY, 10);
+        CardHistory history = CardHistory.empty().withPayment(p, DAY, 10, ALPHA);
 
         assertThat(history.payments()).containsExactly(new PastPayment("tx-1", 1_234, PARIS, T0));
         assertThat(history.newestEventTime()).contains(T0);
@@ -76,7 +78,7 @@ class CardHistoryTest {
     void withPaymentLeavesTheOriginalUnchanged() {
         CardHistory original = historyOf(payment("a", T0));
 
-        CardHistory updated = original.withPayment(payment("b", atSeconds(1)), DAY, 10);
+        CardHistory updated = original.withPayment(payment("b", atSeconds(1)), DAY, 10, ALPHA);
 
         assertThat(ids(original.payments())).containsExactly("a");
         assertThat(original.baseline().count()).isEqualTo(1);
@@ -95,7 +97,7 @@ class CardHistoryTest {
     void aRedeliveredPaymentChangesNothing() {
         CardHistory history = historyOf(payment("a", T0, 1_000), payment("b", atSeconds(10), 2_000));
 
-        CardHistory again = history.withPayment(payment("a", T0, 1_000), DAY, 10);
+        CardHistory again = history.withPayment(payment("a", T0, 1_000), DAY, 10, ALPHA);
 
         assertThat(again).isSameAs(history);
     }
@@ -104,8 +106,8 @@ class CardHistoryTest {
     void retentionKeepsAPaymentExactlyAtTheCutoff() {
         Duration retention = Duration.ofMinutes(5);
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("old", atSeconds(300)), retention, 100)
-                .withPayment(payment("new", atSeconds(600)), retention, 100);
+                .withPayment(payment("old", atSeconds(300)), retention, 100, ALPHA)
+                .withPayment(payment("new", atSeconds(600)), retention, 100, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("old", "new");
     }
@@ -114,9 +116,9 @@ class CardHistoryTest {
     void retentionDropsPaymentsOlderThanTheCutoff() {
         Duration retention = Duration.ofMinutes(5);
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("old", atSeconds(300).minusNanos(1)), retention, 100)
-                .withPayment(payment("kept", atSeconds(301)), retention, 100)
-                .withPayment(payment("new", atSeconds(600)), retention, 100);
+                .withPayment(payment("old", atSeconds(300).minusNanos(1)), retention, 100, ALPHA)
+                .withPayment(payment("kept", atSeconds(301)), retention, 100, ALPHA)
+                .withPayment(payment("new", atSeconds(600)), retention, 100, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("kept", "new");
     }
@@ -125,9 +127,9 @@ class CardHistoryTest {
     void keepsALatePaymentWithinTheRetention() {
         Duration retention = Duration.ofMinutes(5);
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("a", atSeconds(400)), retention, 100)
-                .withPayment(payment("newest", atSeconds(600)), retention, 100)
-                .withPayment(payment("late", atSeconds(350)), retention, 100);
+                .withPayment(payment("a", atSeconds(400)), retention, 100, ALPHA)
+                .withPayment(payment("newest", atSeconds(600)), retention, 100, ALPHA)
+                .withPayment(payment("late", atSeconds(350)), retention, 100, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("late", "a", "newest");
     }
@@ -136,8 +138,8 @@ class CardHistoryTest {
     void aPaymentTooLateForTheRetentionIsNotKeptButCountsInTheBaseline() {
         Duration retention = Duration.ofMinutes(5);
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("newest", atSeconds(600)), retention, 100)
-                .withPayment(payment("too-late", atSeconds(100)), retention, 100);
+                .withPayment(payment("newest", atSeconds(600)), retention, 100, ALPHA)
+                .withPayment(payment("too-late", atSeconds(100)), retention, 100, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("newest");
         assertThat(history.baseline().count()).isEqualTo(2);
@@ -147,7 +149,7 @@ class CardHistoryTest {
     void maxEntriesDropsTheOldestInEventTime() {
         CardHistory history = CardHistory.empty();
         for (int i = 0; i < 4; i++) {
-            history = history.withPayment(payment("tx-" + i, atSeconds(i)), DAY, 3);
+            history = history.withPayment(payment("tx-" + i, atSeconds(i)), DAY, 3, ALPHA);
         }
 
         assertThat(ids(history.payments())).containsExactly("tx-1", "tx-2", "tx-3");
@@ -156,9 +158,9 @@ class CardHistoryTest {
     @Test
     void maxEntriesDropsALatePaymentThatIsTheOldest() {
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("b", atSeconds(10)), DAY, 2)
-                .withPayment(payment("c", atSeconds(20)), DAY, 2)
-                .withPayment(payment("a", atSeconds(5)), DAY, 2);
+                .withPayment(payment("b", atSeconds(10)), DAY, 2, ALPHA)
+                .withPayment(payment("c", atSeconds(20)), DAY, 2, ALPHA)
+                .withPayment(payment("a", atSeconds(5)), DAY, 2, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("b", "c");
     }
@@ -166,9 +168,9 @@ class CardHistoryTest {
     @Test
     void maxEntriesKeepsALatePaymentThatIsNotTheOldest() {
         CardHistory history = CardHistory.empty()
-                .withPayment(payment("a", atSeconds(0)), DAY, 2)
-                .withPayment(payment("c", atSeconds(20)), DAY, 2)
-                .withPayment(payment("b", atSeconds(10)), DAY, 2);
+                .withPayment(payment("a", atSeconds(0)), DAY, 2, ALPHA)
+                .withPayment(payment("c", atSeconds(20)), DAY, 2, ALPHA)
+                .withPayment(payment("b", atSeconds(10)), DAY, 2, ALPHA);
 
         assertThat(ids(history.payments())).containsExactly("b", "c");
     }
@@ -188,9 +190,7 @@ class CardHistoryTest {
         CardHistory history = historyOf(payment("a", atSeconds(0), 1_000), payment("b", atSeconds(1), 3_000));
 
         assertThat(history.baseline())
-                .isEqualTo(AmountBaseline.empty()
-                        .update(1_000, CardHistory.DEFAULT_BASELINE_ALPHA)
-                        .update(3_000, CardHistory.DEFAULT_BASELINE_ALPHA));
+                .isEqualTo(AmountBaseline.empty().update(1_000, ALPHA).update(3_000, ALPHA));
     }
 
     @Test
@@ -292,10 +292,11 @@ class CardHistoryTest {
     void rejectsBoundsThatWouldKeepNothing() {
         PaymentFacts p = payment("a", T0);
 
-        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, Duration.ZERO, 10))
+        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, Duration.ZERO, 10, ALPHA))
                 .hasMessageContaining("retention");
-        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, Duration.ofSeconds(-1), 10))
+        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, Duration.ofSeconds(-1), 10, ALPHA))
                 .hasMessageContaining("retention");
-        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, DAY, 0)).hasMessageContaining("maxEntries");
+        assertThatThrownBy(() -> CardHistory.empty().withPayment(p, DAY, 0, ALPHA))
+                .hasMessageContaining("maxEntries");
     }
 }

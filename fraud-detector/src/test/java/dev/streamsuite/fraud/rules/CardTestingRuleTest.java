@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CardTestingRuleTest {
+
+    /** The built-in instance, as application.yml configures it. */
+    private static final CardTestingRule BUILT_IN = ApplicationYml.bind("fraud.card-testing", CardTestingRule.class);
 
     private static final Duration WINDOW = Duration.ofMinutes(10);
 
@@ -167,20 +171,20 @@ class CardTestingRuleTest {
                 "largeAmountMinMinor", "20000",
                 "window", "PT30M"));
 
-        assertThat(CardTestingRule.fromParameters("ct", parameters, CardTestingRule.DEFAULTS))
+        assertThat(CardTestingRule.fromParameters("ct", parameters, BUILT_IN))
                 .isEqualTo(new CardTestingRule(5, 100, 20_000, Duration.ofMinutes(30)));
     }
 
     @Test
     void fromParametersTakesTheDefaultsForMissingParameters() {
-        assertThat(CardTestingRule.fromParameters("ct", RuleParameters.empty(), CardTestingRule.DEFAULTS))
-                .isEqualTo(CardTestingRule.DEFAULTS);
+        assertThat(CardTestingRule.fromParameters("ct", RuleParameters.empty(), BUILT_IN))
+                .isEqualTo(BUILT_IN);
     }
 
     @Test
     void fromParametersRejectsAZeroWindow() {
-        assertThatThrownBy(() -> CardTestingRule.fromParameters(
-                        "ct", new RuleParameters(Map.of("window", "PT0S")), CardTestingRule.DEFAULTS))
+        assertThatThrownBy(() ->
+                        CardTestingRule.fromParameters("ct", new RuleParameters(Map.of("window", "PT0S")), BUILT_IN))
                 .hasMessage("parameter 'window' of rule 'ct': \"PT0S\" is not a positive duration");
     }
 
@@ -188,7 +192,7 @@ class CardTestingRuleTest {
     void fromParametersRejectsASmallAmountAboveTheDefaultLargeAmount() {
         RuleParameters parameters = new RuleParameters(Map.of("smallAmountMaxMinor", "20000"));
 
-        assertThatThrownBy(() -> CardTestingRule.fromParameters("ct", parameters, CardTestingRule.DEFAULTS))
+        assertThatThrownBy(() -> CardTestingRule.fromParameters("ct", parameters, BUILT_IN))
                 .hasMessage(
                         "parameter 'largeAmountMinMinor' of rule 'ct': \"10000\" is not above smallAmountMaxMinor (20000)");
     }

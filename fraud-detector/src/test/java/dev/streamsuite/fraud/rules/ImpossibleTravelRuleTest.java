@@ -13,11 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImpossibleTravelRuleTest {
+
+    /** The built-in instance, as application.yml configures it. */
+    private static final ImpossibleTravelRule BUILT_IN =
+            ApplicationYml.bind("fraud.impossible-travel", ImpossibleTravelRule.class);
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final double PARIS_LONDON_KM = GeoPoint.distanceKm(PARIS, LONDON);
@@ -177,7 +182,7 @@ class ImpossibleTravelRuleTest {
     void fromParametersReadsEveryParameter() {
         RuleParameters parameters = new RuleParameters(Map.of("maxSpeedKmh", "1200.5", "minDistanceKm", "50"));
 
-        assertThat(ImpossibleTravelRule.fromParameters("travel", parameters, ImpossibleTravelRule.DEFAULTS))
+        assertThat(ImpossibleTravelRule.fromParameters("travel", parameters, BUILT_IN))
                 .isEqualTo(new ImpossibleTravelRule(1200.5, 50));
     }
 
@@ -185,17 +190,17 @@ class ImpossibleTravelRuleTest {
     void fromParametersTakesTheDefaultsForMissingParameters() {
         RuleParameters parameters = new RuleParameters(Map.of("minDistanceKm", "0"));
 
-        assertThat(ImpossibleTravelRule.fromParameters("travel", parameters, ImpossibleTravelRule.DEFAULTS))
+        assertThat(ImpossibleTravelRule.fromParameters("travel", parameters, BUILT_IN))
                 .isEqualTo(new ImpossibleTravelRule(900, 0));
     }
 
     @Test
     void fromParametersNamesTheRuleOfAnUnusableValue() {
         assertThatThrownBy(() -> ImpossibleTravelRule.fromParameters(
-                        "travel", new RuleParameters(Map.of("maxSpeedKmh", "0")), ImpossibleTravelRule.DEFAULTS))
+                        "travel", new RuleParameters(Map.of("maxSpeedKmh", "0")), BUILT_IN))
                 .hasMessage("parameter 'maxSpeedKmh' of rule 'travel': \"0.0\" is not a positive finite number");
         assertThatThrownBy(() -> ImpossibleTravelRule.fromParameters(
-                        "travel", new RuleParameters(Map.of("maxSpeedKmh", "fast")), ImpossibleTravelRule.DEFAULTS))
+                        "travel", new RuleParameters(Map.of("maxSpeedKmh", "fast")), BUILT_IN))
                 .hasMessage(
                         "parameter 'maxSpeedKmh' of rule 'travel': \"fast\" is not a non-negative decimal number such as 3.5");
     }

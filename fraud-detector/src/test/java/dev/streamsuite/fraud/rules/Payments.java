@@ -5,6 +5,8 @@ import java.time.Instant;
 
 final class Payments {
 
+    private static final double ALPHA = 0.1;
+
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     static final String CARD = "card-1";
@@ -48,7 +50,7 @@ final class Payments {
     static CardHistory historyOf(PaymentFacts... payments) {
         CardHistory history = CardHistory.empty();
         for (PaymentFacts p : payments) {
-            history = history.withPayment(p, Duration.ofDays(365), 10_000);
+            history = history.withPayment(p, Duration.ofDays(365), 10_000, ALPHA);
         }
         return history;
     }

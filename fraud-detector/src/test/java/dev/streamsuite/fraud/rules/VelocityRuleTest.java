@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VelocityRuleTest {
+
+    private static final double ALPHA = 0.1;
+
+    /** The built-in instance, as application.yml configures it. */
+    private static final VelocityRule BUILT_IN = ApplicationYml.bind("fraud.velocity", VelocityRule.class);
 
     private final VelocityRule rule = new VelocityRule(5, Duration.ofMinutes(1));
 
@@ -117,7 +123,8 @@ class VelocityRuleTest {
 
     @Test
     void aRedeliveredPaymentIsNotCountedTwice() {
-        CardHistory history = everySeconds(4, 10).withPayment(payment("now", atSeconds(40)), Duration.ofDays(1), 100);
+        CardHistory history =
+                everySeconds(4, 10).withPayment(payment("now", atSeconds(40)), Duration.ofDays(1), 100, ALPHA);
 
         assertThat(rule.evaluate(history, payment("now", atSeconds(40)))).isEmpty();
     }
@@ -177,7 +184,7 @@ class VelocityRuleTest {
     void fromParametersReadsEveryParameter() {
         RuleParameters parameters = new RuleParameters(Map.of("maxPayments", "3", "window", "PT5M"));
 
-        assertThat(VelocityRule.fromParameters("velocity-eu", parameters, VelocityRule.DEFAULTS))
+        assertThat(VelocityRule.fromParameters("velocity-eu", parameters, BUILT_IN))
                 .isEqualTo(new VelocityRule(3, Duration.ofMinutes(5)));
     }
 
@@ -185,7 +192,7 @@ class VelocityRuleTest {
     void fromParametersNamesTheRuleParameterAndValueOfAMalformedWindow() {
         RuleParameters parameters = new RuleParameters(Map.of("window", "1 minute"));
 
-        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, VelocityRule.DEFAULTS))
+        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, BUILT_IN))
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessage(
                         "parameter 'window' of rule 'velocity-eu': \"1 minute\" is not an ISO-8601 duration such as PT1M");
@@ -195,7 +202,7 @@ class VelocityRuleTest {
     void fromParametersRejectsALimitOfZeroNamingTheRule() {
         RuleParameters parameters = new RuleParameters(Map.of("maxPayments", "0"));
 
-        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, VelocityRule.DEFAULTS))
+        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, BUILT_IN))
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessage("parameter 'maxPayments' of rule 'velocity-eu': \"0\" is not at least 1")
                 .satisfies(e -> assertThat(((InvalidRuleException) e).ruleId()).isEqualTo("velocity-eu"));
@@ -205,7 +212,7 @@ class VelocityRuleTest {
     void fromParametersRejectsANegativeLimit() {
         RuleParameters parameters = new RuleParameters(Map.of("maxPayments", "-1"));
 
-        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, VelocityRule.DEFAULTS))
+        assertThatThrownBy(() -> VelocityRule.fromParameters("velocity-eu", parameters, BUILT_IN))
                 .hasMessage(
                         "parameter 'maxPayments' of rule 'velocity-eu': \"-1\" is not a whole number from 0 to 2147483647");
     }

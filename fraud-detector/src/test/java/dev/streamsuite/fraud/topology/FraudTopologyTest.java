@@ -16,6 +16,7 @@ import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 class FraudTopologyTest {
 
+    private static final FraudSettings SETTINGS = ApplicationYml.bind("fraud", FraudSettings.class);
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "fraud-detector.dlq";
     private static final GeoLocation PARIS = new GeoLocation(48.8566, 2.3522);
@@ -57,8 +59,7 @@ class FraudTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-detector-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver =
-                new TopologyTestDriver(new FraudTopology(topics, FraudSettings.DEFAULTS).build(properties), properties);
+        driver = new TopologyTestDriver(new FraudTopology(topics, SETTINGS).build(properties), properties);
         payments = input(topics.transactions());
         rules = input(topics.rules());
         blocklist = input(topics.blocklist());
@@ -449,7 +450,7 @@ class FraudTopologyTest {
     @Test
     void forgetsCardsInactiveForLongerThanTheInactivityPeriod() {
         pay("card-old", 1_000, T0);
-        pay("card-new", 1_000, T0.plus(FraudSettings.DEFAULTS.cardInactivity()).plus(Duration.ofHours(2)));
+        pay("card-new", 1_000, T0.plus(SETTINGS.state().cardInactivity()).plus(Duration.ofHours(2)));
 
         KeyValueStore<String, CardProfile> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
         assertThat(cards.get("card-old")).isNull();
@@ -458,8 +459,7 @@ class FraudTopologyTest {
 
     @Test
     void topologyMatchesTheReviewedSnapshot() {
-        TopologySnapshot.assertMatchesSnapshot(
-                new FraudTopology(topics, FraudSettings.DEFAULTS).build(new Properties()));
+        TopologySnapshot.assertMatchesSnapshot(new FraudTopology(topics, SETTINGS).build(new Properties()));
     }
 
     /**

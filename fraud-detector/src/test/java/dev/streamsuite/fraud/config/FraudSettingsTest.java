@@ -1,0 +1,70 @@
+package dev.streamsuite.fraud.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streamsuite.fraud.rules.CardTestingRule;
+import dev.streamsuite.fraud.rules.DecisionPolicy;
+import dev.streamsuite.fraud.rules.ImpossibleTravelRule;
+import dev.streamsuite.fraud.rules.VelocityRule;
+import dev.streamsuite.fraud.topology.FraudSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The settings as the service binds them: from its application.yml, with environment overrides. */
+class FraudSettingsTest {
+
+    @Test
+    void applicationYmlSetsEverySetting() {
+        var settings = ApplicationYml.bind("fraud", FraudSettings.class);
+
+        assertThat(settings.velocity()).isEqualTo(new VelocityRule(5, Duration.ofMinutes(1)));
+        assertThat(settings.amountAnomaly().maxZScore()).isEqualTo(4.0);
+        assertThat(settings.amountAnomaly().minHistory()).isEqualTo(10);
+        assertThat(settings.amountAnomaly().minStdDevMinor()).isEqualTo(1_000.0);
+        assertThat(settings.amountAnomaly().categoryLimitsMinor()).isEmpty();
+        assertThat(settings.amountAnomaly().baselineAlpha()).isEqualTo(0.1);
+        assertThat(settings.impossibleTravel()).isEqualTo(new ImpossibleTravelRule(900, 100));
+        assertThat(settings.cardTesting()).isEqualTo(new CardTestingRule(3, 200, 10_000, Duration.ofMinutes(10)));
+        assertThat(settings.decisions()).isEqualTo(new DecisionPolicy(0.5, 0.9));
+        assertThat(settings.alertCooldown()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.maxAmountMinor()).isEqualTo(10_000_000_000L);
+        assertThat(settings.state())
+                .isEqualTo(new FraudSettings.State(
+                        Duration.ofMinutes(5), Duration.ofDays(1), 500, Duration.ofDays(90), Duration.ofHours(1)));
+    }
+
+    @Test
+    void bindsOverridesFromConfiguration() {
+        var settings = ApplicationYml.bind(
+                "fraud",
+                FraudSettings.class,
+                Map.of(
+                        "fraud.velocity.max-payments", "8",
+                        "fraud.amount-anomaly.category-limits-minor.7995", "50000"));
+
+        assertThat(settings.velocity().maxPayments()).isEqualTo(8);
+        assertThat(settings.amountAnomaly().categoryLimitsMinor()).containsEntry("7995", 50_000L);
+    }
+
+    @Test
+    void rejectsARetentionShorterThanTheLongestWindowWithTheKeyInTheMessage() {
+        assertThatThrownBy(() -> ApplicationYml.bind(
+                        "fraud", FraudSettings.class, Map.of("fraud.state.history-retention", "2m")))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fraud.state.history-retention");
+    }
+
+    @Test
+    void aMissingBlockIsNamed() {
+        assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(Map.of("fraud.alert-cooldown", "1m")))
+                        .bindOrCreate("fraud", FraudSettings.class))
+                .rootCause()
+                .hasMessageContaining("fraud.velocity is not set");
+    }
+}
