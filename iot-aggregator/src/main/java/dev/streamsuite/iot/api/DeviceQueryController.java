@@ -1,8 +1,8 @@
 package dev.streamsuite.iot.api;
 
-import dev.streamsuite.iot.config.IotProperties;
 import dev.streamsuite.iot.state.DevicePresenceState;
 import dev.streamsuite.iot.state.WindowState;
+import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.iot.topology.IotTopology;
 import dev.streamsuite.iot.topology.WindowStates;
 import dev.streamsuite.schemas.iot.AggregateScope;
@@ -36,11 +36,11 @@ class DeviceQueryController {
     private final Duration windowSize;
     private final Duration grace;
 
-    DeviceQueryController(StreamsBuilderFactoryBean streams, StoreQueries queries, IotProperties properties) {
+    DeviceQueryController(StreamsBuilderFactoryBean streams, StoreQueries queries, IotSettings settings) {
         this.streams = streams;
         this.queries = queries;
-        this.windowSize = properties.windowSize();
-        this.grace = properties.grace();
+        this.windowSize = settings.windowSize();
+        this.grace = settings.grace();
     }
 
     /**

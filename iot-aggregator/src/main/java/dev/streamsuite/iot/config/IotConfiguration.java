@@ -1,18 +1,25 @@
 package dev.streamsuite.iot.config;
 
+import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.iot.topology.IotTopics;
 import dev.streamsuite.iot.topology.IotTopology;
 import dev.streamsuite.streams.AvroSerdes;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IotProperties.class)
 class IotConfiguration {
 
+    /** {@code iot.*} of application.yml. */
     @Bean
-    IotTopology iotTopology(AvroSerdes serdes, IotProperties properties) {
-        return new IotTopology(IotTopics.from(serdes), properties.toSettings());
+    IotSettings iotSettings(Environment environment) {
+        return ServiceSettings.bind(environment, "iot", IotSettings.class);
+    }
+
+    @Bean
+    IotTopology iotTopology(AvroSerdes serdes, IotSettings settings) {
+        return new IotTopology(IotTopics.from(serdes), settings);
     }
 }

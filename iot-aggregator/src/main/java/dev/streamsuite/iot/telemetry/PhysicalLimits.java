@@ -14,16 +14,6 @@ import java.util.TreeMap;
  */
 public record PhysicalLimits(Map<String, PlausibleRange> ranges) {
 
-    private static final PhysicalLimits DEFAULTS = new PhysicalLimits(Map.of(
-            // Below the coldest and above the hottest air temperature measured on Earth, with room for industrial
-            // sensors in freezers and ovens.
-            "temperature", new PlausibleRange(-90.0, 150.0, "celsius"),
-            "humidity", new PlausibleRange(0.0, 100.0, "percent"),
-            // About the air pressure on top of Mount Everest up to a strong high at sea level, with a margin.
-            "pressure", new PlausibleRange(300.0, 1100.0, "hPa"),
-            // Outdoor air has about 420 ppm; 50000 ppm is far beyond what is survivable.
-            "co2", new PlausibleRange(0.0, 50_000.0, "ppm")));
-
     public PhysicalLimits {
         Map<String, PlausibleRange> normalized = new TreeMap<>();
         ranges.forEach((type, range) -> {
@@ -34,11 +24,6 @@ public record PhysicalLimits(Map<String, PlausibleRange> ranges) {
             }
         });
         ranges = Map.copyOf(normalized);
-    }
-
-    /** temperature -90..150 celsius, humidity 0..100 percent, pressure 300..1100 hPa, co2 0..50000 ppm. */
-    public static PhysicalLimits defaults() {
-        return DEFAULTS;
     }
 
     /** These limits with the range of one sensor type added or replaced. */

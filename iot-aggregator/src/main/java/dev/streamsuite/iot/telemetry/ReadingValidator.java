@@ -10,10 +10,6 @@ public record ReadingValidator(PhysicalLimits limits) {
         Objects.requireNonNull(limits, "limits");
     }
 
-    public static ReadingValidator withDefaultLimits() {
-        return new ReadingValidator(PhysicalLimits.defaults());
-    }
-
     /**
      * Why the reading must be rejected, or empty when it is acceptable. Checks, in this order: the device id is not
      * blank, the value is a finite number, and the value lies within the plausible range of the sensor type (both

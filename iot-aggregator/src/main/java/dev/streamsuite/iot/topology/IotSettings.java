@@ -1,11 +1,15 @@
 package dev.streamsuite.iot.topology;
 
 import dev.streamsuite.iot.telemetry.PhysicalLimits;
+import dev.streamsuite.iot.telemetry.PlausibleRange;
+import dev.streamsuite.streams.SettingChecks;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
 
 /**
- * Business settings of the iot-aggregator.
+ * Business settings of the iot-aggregator, bound from {@code iot.*} in application.yml, the one
+ * place their values live. Values are checked here, so a bad one stops the service at start-up
+ * with a message naming the key.
  *
  * @param windowSize tumbling window of the per-device statistics
  * @param grace how late (event time) a reading may arrive and still count in its window
@@ -31,54 +35,42 @@ public record IotSettings(
         Duration silentAfter,
         Duration silenceCheckInterval,
         Double hysteresis,
-        PhysicalLimits limits) {
-
-    public static final IotSettings DEFAULTS = new IotSettings(
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(1),
-            Duration.ofMinutes(10),
-            Duration.ofDays(1),
-            Duration.ofMinutes(5),
-            Duration.ofSeconds(30),
-            null,
-            PhysicalLimits.defaults());
+        Map<String, PlausibleRange> limits) {
 
     public IotSettings {
-        positive("iot.window-size", windowSize);
-        Objects.requireNonNull(grace, "iot.grace");
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("iot.grace must not be negative, was " + grace);
-        }
-        positive("iot.site-window-size", siteWindowSize);
-        positive("iot.site-window-advance", siteWindowAdvance);
+        SettingChecks.requirePositive("iot.window-size", windowSize);
+        SettingChecks.requireNotNegative("iot.grace", grace);
+        SettingChecks.requirePositive("iot.site-window-size", siteWindowSize);
+        SettingChecks.requirePositive("iot.site-window-advance", siteWindowAdvance);
         if (siteWindowAdvance.compareTo(siteWindowSize) > 0) {
             throw new IllegalArgumentException("iot.site-window-advance (" + siteWindowAdvance
                     + ") must not exceed iot.site-window-size (" + siteWindowSize + ")");
         }
-        Objects.requireNonNull(siteGrace, "iot.site-grace");
+        SettingChecks.requireSet("iot.site-grace", siteGrace);
         if (siteGrace.compareTo(grace) < 0) {
             throw new IllegalArgumentException(
                     "iot.site-grace (" + siteGrace + ") must be at least iot.grace (" + grace + ")");
         }
-        positive("iot.retention", retention);
+        SettingChecks.requirePositive("iot.retention", retention);
         if (retention.compareTo(siteWindowSize.plus(siteGrace)) < 0
                 || retention.compareTo(windowSize.plus(grace)) < 0) {
             throw new IllegalArgumentException(
                     "iot.retention (" + retention + ") must cover the largest window plus the grace period");
         }
-        positive("iot.silent-after", silentAfter);
-        positive("iot.silence-check-interval", silenceCheckInterval);
+        SettingChecks.requirePositive("iot.silent-after", silentAfter);
+        SettingChecks.requirePositive("iot.silence-check-interval", silenceCheckInterval);
         if (hysteresis != null && !(hysteresis >= 0)) {
             throw new IllegalArgumentException("iot.hysteresis must be zero or positive, was " + hysteresis);
         }
-        Objects.requireNonNull(limits, "limits");
+        limits = physicalLimits(limits).ranges();
     }
 
-    private static void positive(String key, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be a positive duration, was " + value);
-        }
+    public PhysicalLimits physicalLimits() {
+        return physicalLimits(limits);
+    }
+
+    private static PhysicalLimits physicalLimits(Map<String, PlausibleRange> limits) {
+        SettingChecks.requireSet("iot.limits", limits);
+        return new PhysicalLimits(limits);
     }
 }

@@ -32,7 +32,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
 
     ReadingIngest(IotSettings settings) {
         this.settings = settings;
-        this.validator = new ReadingValidator(settings.limits());
+        this.validator = new ReadingValidator(settings.physicalLimits());
     }
 
     @Override

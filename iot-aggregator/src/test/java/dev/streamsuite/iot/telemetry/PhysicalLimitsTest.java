@@ -3,15 +3,21 @@ package dev.streamsuite.iot.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PhysicalLimitsTest {
 
+    /** The limits application.yml configures. */
+    private static final PhysicalLimits CONFIGURED =
+            ApplicationYml.bind("iot", IotSettings.class).physicalLimits();
+
     @Test
-    void defaultsCoverTheCommonSensorTypes() {
-        PhysicalLimits defaults = PhysicalLimits.defaults();
+    void theConfiguredLimitsCoverTheCommonSensorTypes() {
+        PhysicalLimits defaults = CONFIGURED;
 
         assertThat(defaults.rangeFor("temperature", "celsius")).hasValue(new PlausibleRange(-90, 150, "celsius"));
         assertThat(defaults.rangeFor("humidity", "percent")).hasValue(new PlausibleRange(0, 100, "percent"));
@@ -22,22 +28,21 @@ class PhysicalLimitsTest {
 
     @Test
     void hasNoRangeForAnUnknownTypeOrAnotherUnit() {
-        assertThat(PhysicalLimits.defaults().rangeFor("vibration", null)).isEmpty();
-        assertThat(PhysicalLimits.defaults().rangeFor(null, null)).isEmpty();
-        assertThat(PhysicalLimits.defaults().rangeFor("temperature", "kelvin")).isEmpty();
+        assertThat(CONFIGURED.rangeFor("vibration", null)).isEmpty();
+        assertThat(CONFIGURED.rangeFor(null, null)).isEmpty();
+        assertThat(CONFIGURED.rangeFor("temperature", "kelvin")).isEmpty();
     }
 
     @Test
     void withAddsOrReplacesOneRangeAndKeepsTheOthers() {
-        PhysicalLimits limits = PhysicalLimits.defaults()
+        PhysicalLimits limits = CONFIGURED
                 .with("Temperature", new PlausibleRange(-40, 85, "celsius"))
                 .with("vibration", new PlausibleRange(0, 50, "mm/s"));
 
         assertThat(limits.rangeFor("temperature", "celsius")).hasValue(new PlausibleRange(-40, 85, "celsius"));
         assertThat(limits.rangeFor("vibration", "mm/s")).isPresent();
         assertThat(limits.rangeFor("humidity", "percent")).isPresent();
-        assertThat(PhysicalLimits.defaults().rangeFor("temperature", "celsius"))
-                .hasValue(new PlausibleRange(-90, 150, "celsius"));
+        assertThat(CONFIGURED.rangeFor("temperature", "celsius")).hasValue(new PlausibleRange(-90, 150, "celsius"));
     }
 
     @Test

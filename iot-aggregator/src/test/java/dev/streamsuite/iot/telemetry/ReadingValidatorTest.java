@@ -2,6 +2,8 @@ package dev.streamsuite.iot.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadingValidatorTest {
 
-    private final ReadingValidator validator = ReadingValidator.withDefaultLimits();
+    private final ReadingValidator validator =
+            new ReadingValidator(ApplicationYml.bind("iot", IotSettings.class).physicalLimits());
 
     @Test
     void acceptsAnOrdinaryReading() {

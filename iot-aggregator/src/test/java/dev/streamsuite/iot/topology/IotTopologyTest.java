@@ -15,6 +15,7 @@ import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.SourceTopics;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class IotTopologyTest {
+
+    private static final IotSettings SETTINGS = ApplicationYml.bind("iot", IotSettings.class);
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "iot-aggregator.dlq";
@@ -52,8 +55,7 @@ class IotTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "iot-aggregator-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver =
-                new TopologyTestDriver(new IotTopology(topics, IotSettings.DEFAULTS).build(properties), properties, T0);
+        driver = new TopologyTestDriver(new IotTopology(topics, SETTINGS).build(properties), properties, T0);
         readings = driver.createInputTopic(
                 topics.readings().name(),
                 topics.readings().keySerde().serializer(),
@@ -342,9 +344,8 @@ class IotTopologyTest {
 
     @Test
     void readingsAndTheDeviceRegistryMustBeCoPartitioned() {
-        var description = new IotTopology(topics, IotSettings.DEFAULTS)
-                .build(new Properties())
-                .describe();
+        var description =
+                new IotTopology(topics, SETTINGS).build(new Properties()).describe();
         var mismatched = new SourceTopics(
                 Map.of(topics.readings().name(), 6, topics.devices().name(), 3));
 
@@ -355,7 +356,7 @@ class IotTopologyTest {
 
     @Test
     void topologyMatchesTheReviewedSnapshot() {
-        TopologySnapshot.assertMatchesSnapshot(new IotTopology(topics, IotSettings.DEFAULTS).build(new Properties()));
+        TopologySnapshot.assertMatchesSnapshot(new IotTopology(topics, SETTINGS).build(new Properties()));
     }
 
     /** Advances stream time with a reading far enough ahead that earlier windows close. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class SiteLatenessTest {
 
+    private static final IotSettings SETTINGS = ApplicationYml.bind("iot", IotSettings.class);
+
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     @Test
@@ -33,10 +36,7 @@ class SiteLatenessTest {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IotTopology.SITE_CLOCK_STORE), Serdes.String(), Serdes.Long()));
         builder.stream("by-site", Consumed.with(Serdes.String(), serde))
-                .processValues(
-                        () -> new SiteLateness(IotSettings.DEFAULTS),
-                        Named.as("lateness"),
-                        IotTopology.SITE_CLOCK_STORE)
+                .processValues(() -> new SiteLateness(SETTINGS), Named.as("lateness"), IotTopology.SITE_CLOCK_STORE)
                 .to("site-windows", Produced.with(Serdes.String(), serde));
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "site-lateness-test");

@@ -1,0 +1,61 @@
+package dev.streamsuite.iot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streamsuite.iot.telemetry.PlausibleRange;
+import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings as the service binds them: from its application.yml, with environment overrides. */
+class IotSettingsTest {
+
+    @Test
+    void applicationYmlSetsEverySetting() {
+        var settings = ApplicationYml.bind("iot", IotSettings.class);
+
+        assertThat(settings.windowSize()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.siteWindowSize()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.siteWindowAdvance()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.siteGrace()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.silentAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.silenceCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.hysteresis()).isNull();
+        assertThat(settings.limits()).containsOnlyKeys("temperature", "humidity", "pressure", "co2");
+    }
+
+    @Test
+    void addsPlausibleRangesForMoreSensorTypes() {
+        var settings = ApplicationYml.bind(
+                "iot",
+                IotSettings.class,
+                Map.of(
+                        "iot.limits.vibration.min", "0",
+                        "iot.limits.vibration.max", "200",
+                        "iot.limits.vibration.unit", "mm/s"));
+
+        assertThat(settings.physicalLimits().rangeFor("vibration", "mm/s")).isPresent();
+        assertThat(settings.physicalLimits().rangeFor("temperature", "celsius")).isPresent();
+    }
+
+    @Test
+    void overridesOneEndOfARange() {
+        var settings = ApplicationYml.bind("iot", IotSettings.class, Map.of("iot.limits.temperature.max", "200"));
+
+        assertThat(settings.physicalLimits().rangeFor("temperature", "celsius"))
+                .hasValue(new PlausibleRange(-90, 200, "celsius"));
+    }
+
+    @Test
+    void rejectsAnAdvanceLargerThanTheSiteWindowWithTheKeyInTheMessage() {
+        assertThatThrownBy(
+                        () -> ApplicationYml.bind("iot", IotSettings.class, Map.of("iot.site-window-advance", "10m")))
+                .rootCause()
+                .hasMessageContaining("iot.site-window-advance");
+    }
+}
