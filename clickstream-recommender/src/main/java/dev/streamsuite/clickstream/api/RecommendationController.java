@@ -1,11 +1,11 @@
 package dev.streamsuite.clickstream.api;
 
-import dev.streamsuite.clickstream.config.RecommenderProperties;
 import dev.streamsuite.clickstream.model.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.ModelView;
+import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.streams.autoconfigure.StoreQueries;
@@ -32,13 +32,12 @@ class RecommendationController {
 
     private final StreamsBuilderFactoryBean streams;
     private final StoreQueries queries;
-    private final RecommenderProperties properties;
+    private final RecommenderSettings settings;
 
-    RecommendationController(
-            StreamsBuilderFactoryBean streams, StoreQueries queries, RecommenderProperties properties) {
+    RecommendationController(StreamsBuilderFactoryBean streams, StoreQueries queries, RecommenderSettings settings) {
         this.streams = streams;
         this.queries = queries;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     /** An unknown user gets trending items, not an error. */
@@ -51,7 +50,7 @@ class RecommendationController {
         return queries.answer(ClickTopology.USERS_STORE, userId, request, partition -> {
             var kafkaStreams = streams.getKafkaStreams();
             var recent = UserStates.recentItems(kafkaStreams, userId, partition);
-            var ranked = model(kafkaStreams).recommend(recent, limit, properties.recencyFactor());
+            var ranked = model(kafkaStreams).recommend(recent, limit, settings.recencyFactor());
             return new RecommendationsView(userId, ranked.strategy().name(), ranked.items());
         });
     }
@@ -85,7 +84,7 @@ class RecommendationController {
                 streams.store(StoreQueryParameters.fromNameAndType(
                         ClickTopology.CATALOG_STORE,
                         QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
-                properties.trendingWindow());
+                settings.trendingWindow());
     }
 
     private static ResponseEntity<?> badLimit() {

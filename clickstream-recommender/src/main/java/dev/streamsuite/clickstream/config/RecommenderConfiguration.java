@@ -1,23 +1,30 @@
 package dev.streamsuite.clickstream.config;
 
 import dev.streamsuite.clickstream.topology.ClickTopology;
+import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.RecommenderTopics;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.streams.NewTopics;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RecommenderProperties.class)
 class RecommenderConfiguration {
 
+    /** {@code recommender.*} of application.yml. */
     @Bean
-    ClickTopology clickTopology(AvroSerdes serdes, RecommenderProperties properties) {
-        return new ClickTopology(RecommenderTopics.from(serdes), properties.toSettings());
+    RecommenderSettings recommenderSettings(Environment environment) {
+        return ServiceSettings.bind(environment, "recommender", RecommenderSettings.class);
+    }
+
+    @Bean
+    ClickTopology clickTopology(AvroSerdes serdes, RecommenderSettings settings) {
+        return new ClickTopology(RecommenderTopics.from(serdes), settings);
     }
 
     /** The service's own compacted topics, created like the catalog's (streamsuite.topics.create). */

@@ -2,11 +2,13 @@ package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.model.Decay;
 import dev.streamsuite.clickstream.model.InteractionWeights;
+import dev.streamsuite.streams.SettingChecks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
- * Business settings of the clickstream-recommender.
+ * Business settings of the clickstream-recommender, bound from {@code recommender.*} in
+ * application.yml, the one place their values live. Values are checked here, so a bad one stops
+ * the service at start-up with a message naming the key.
  *
  * @param sessionGap a session ends after this much inactivity (event time)
  * @param sessionGrace how late a click may arrive and still join its session
@@ -40,44 +42,25 @@ public record RecommenderSettings(
         Duration minEmitInterval,
         Duration publishInterval) {
 
-    public static final RecommenderSettings DEFAULTS = new RecommenderSettings(
-            InteractionWeights.defaults(),
-            Duration.ofMinutes(30),
-            Duration.ofMinutes(5),
-            20,
-            30,
-            Duration.ofDays(7),
-            0.01,
-            Duration.ofHours(1),
-            Duration.ofMinutes(10),
-            20,
-            20,
-            10,
-            0.5,
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(1));
-
     public RecommenderSettings {
-        Objects.requireNonNull(weights, "weights");
-        positive("recommender.session-gap", sessionGap);
-        notNegative("recommender.session-grace", sessionGrace);
-        positive("recommender.half-life", halfLife);
-        positive("recommender.trending-window", trendingWindow);
-        positive("recommender.trending-advance", trendingAdvance);
-        notNegative("recommender.min-emit-interval", minEmitInterval);
-        positive("recommender.publish-interval", publishInterval);
+        SettingChecks.requireSet("recommender.weights", weights);
+        SettingChecks.requirePositive("recommender.session-gap", sessionGap);
+        SettingChecks.requireNotNegative("recommender.session-grace", sessionGrace);
+        SettingChecks.requirePositive("recommender.half-life", halfLife);
+        SettingChecks.requirePositive("recommender.trending-window", trendingWindow);
+        SettingChecks.requirePositive("recommender.trending-advance", trendingAdvance);
+        SettingChecks.requireNotNegative("recommender.min-emit-interval", minEmitInterval);
+        SettingChecks.requirePositive("recommender.publish-interval", publishInterval);
         if (trendingAdvance.compareTo(trendingWindow) > 0) {
             throw new IllegalArgumentException("recommender.trending-advance (" + trendingAdvance
                     + ") must not exceed recommender.trending-window (" + trendingWindow + ")");
         }
-        atLeastOne("recommender.max-items-per-session", maxItemsPerSession);
-        atLeastOne("recommender.related-items-per-item", relatedItemsPerItem);
-        atLeastOne("recommender.trending-size", trendingSize);
-        atLeastOne("recommender.recent-items", recentItems);
-        atLeastOne("recommender.recommendation-limit", recommendationLimit);
-        if (!(recencyFactor > 0 && recencyFactor <= 1)) {
-            throw new IllegalArgumentException("recommender.recency-factor must be in (0, 1], was " + recencyFactor);
-        }
+        SettingChecks.requireAtLeast("recommender.max-items-per-session", maxItemsPerSession, 1);
+        SettingChecks.requireAtLeast("recommender.related-items-per-item", relatedItemsPerItem, 1);
+        SettingChecks.requireAtLeast("recommender.trending-size", trendingSize, 1);
+        SettingChecks.requireAtLeast("recommender.recent-items", recentItems, 1);
+        SettingChecks.requireAtLeast("recommender.recommendation-limit", recommendationLimit, 1);
+        SettingChecks.requireInRange("recommender.recency-factor", recencyFactor, 0, 1);
         if (!(minRelatedScore >= 0)) {
             throw new IllegalArgumentException("recommender.min-related-score must not be negative");
         }
@@ -85,23 +68,5 @@ public record RecommenderSettings(
 
     Decay decay() {
         return new Decay(halfLife);
-    }
-
-    private static void positive(String key, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be a positive duration, was " + value);
-        }
-    }
-
-    private static void notNegative(String key, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException(key + " must be zero or a positive duration, was " + value);
-        }
-    }
-
-    private static void atLeastOne(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " must be at least 1, was " + value);
-        }
     }
 }

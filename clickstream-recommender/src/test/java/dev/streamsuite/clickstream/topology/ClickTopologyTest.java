@@ -18,6 +18,7 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 
 class ClickTopologyTest {
 
+    private static final RecommenderSettings SETTINGS = ApplicationYml.bind("recommender", RecommenderSettings.class);
+
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "clickstream-recommender.dlq";
 
@@ -53,8 +56,7 @@ class ClickTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clickstream-recommender-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver = new TopologyTestDriver(
-                new ClickTopology(topics, RecommenderSettings.DEFAULTS).build(properties), properties, T0);
+        driver = new TopologyTestDriver(new ClickTopology(topics, SETTINGS).build(properties), properties, T0);
         clicks = input(topics.clicks());
         catalog = input(topics.catalog());
         fraudAlerts = input(topics.fraudAlerts());
@@ -272,8 +274,7 @@ class ClickTopologyTest {
 
     @Test
     void topologyMatchesTheReviewedSnapshot() {
-        TopologySnapshot.assertMatchesSnapshot(
-                new ClickTopology(topics, RecommenderSettings.DEFAULTS).build(new Properties()));
+        TopologySnapshot.assertMatchesSnapshot(new ClickTopology(topics, SETTINGS).build(new Properties()));
     }
 
     private List<String> related(String itemId) {
@@ -287,7 +288,7 @@ class ClickTopologyTest {
 
     /** Related-item rankings are published by a wall-clock punctuator. */
     private void publishRankings() {
-        driver.advanceWallClockTime(RecommenderSettings.DEFAULTS.publishInterval());
+        driver.advanceWallClockTime(SETTINGS.publishInterval());
     }
 
     private Recommendation latestFor(String user) {
@@ -307,7 +308,7 @@ class ClickTopologyTest {
                 driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE),
                 driver.getKeyValueStore(ClickTopology.TRENDING_STORE),
                 driver.getTimestampedKeyValueStore(ClickTopology.CATALOG_STORE),
-                RecommenderSettings.DEFAULTS.trendingWindow());
+                SETTINGS.trendingWindow());
     }
 
     private double metric(String name) {
