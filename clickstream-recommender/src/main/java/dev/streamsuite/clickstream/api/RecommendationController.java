@@ -1,6 +1,6 @@
 package dev.streamsuite.clickstream.api;
 
-import dev.streamsuite.clickstream.model.ScoredItem;
+import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.clickstream.topology.ClickTopology;
@@ -92,7 +92,7 @@ class RecommendationController {
     }
 
     record RecommendationsView(
-            String userId, String strategy, List<dev.streamsuite.clickstream.model.RecommendedItem> items) {}
+            String userId, String strategy, List<dev.streamsuite.clickstream.domain.RecommendedItem> items) {}
 
     record ItemsView(String subject, List<ScoredItem> items) {}
 }

@@ -1,6 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.SessionEvent;
+import dev.streamsuite.clickstream.domain.SessionEvent;
 
 /** A validated click of a shopper not flagged for fraud. Internal (JSON on repartition topics). */
 record Click(String eventId, String userId, String category, SessionEvent event) {}

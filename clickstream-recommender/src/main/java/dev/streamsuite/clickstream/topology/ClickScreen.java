@@ -1,7 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.Interaction;
-import dev.streamsuite.clickstream.model.SessionEvent;
+import dev.streamsuite.clickstream.domain.Interaction;
+import dev.streamsuite.clickstream.domain.SessionEvent;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.streams.EventTimes;

@@ -1,8 +1,8 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.PairIncrement;
-import dev.streamsuite.clickstream.model.SessionPairs;
-import dev.streamsuite.clickstream.model.TopItems;
+import dev.streamsuite.clickstream.domain.PairIncrement;
+import dev.streamsuite.clickstream.domain.SessionPairs;
+import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;

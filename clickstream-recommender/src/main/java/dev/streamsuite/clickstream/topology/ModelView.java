@@ -1,11 +1,11 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.RecentItems;
-import dev.streamsuite.clickstream.model.Recommendation;
-import dev.streamsuite.clickstream.model.Recommender;
-import dev.streamsuite.clickstream.model.ScoredItem;
-import dev.streamsuite.clickstream.model.TrendingCounter;
-import dev.streamsuite.clickstream.model.TrendingList;
+import dev.streamsuite.clickstream.domain.RecentItems;
+import dev.streamsuite.clickstream.domain.Recommendation;
+import dev.streamsuite.clickstream.domain.Recommender;
+import dev.streamsuite.clickstream.domain.ScoredItem;
+import dev.streamsuite.clickstream.domain.TrendingCounter;
+import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;

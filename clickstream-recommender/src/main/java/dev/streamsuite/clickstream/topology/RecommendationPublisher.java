@@ -1,6 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.RecentItems;
+import dev.streamsuite.clickstream.domain.RecentItems;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;

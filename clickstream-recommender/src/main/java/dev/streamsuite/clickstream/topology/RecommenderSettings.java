@@ -1,7 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.Decay;
-import dev.streamsuite.clickstream.model.InteractionWeights;
+import dev.streamsuite.clickstream.domain.Decay;
+import dev.streamsuite.clickstream.domain.InteractionWeights;
 import dev.streamsuite.streams.SettingChecks;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.PairIncrement;
-import dev.streamsuite.clickstream.model.SessionPairs;
-import dev.streamsuite.clickstream.model.SessionState;
+import dev.streamsuite.clickstream.domain.PairIncrement;
+import dev.streamsuite.clickstream.domain.SessionPairs;
+import dev.streamsuite.clickstream.domain.SessionState;
 import java.util.List;
 
 /**
@@ -26,8 +26,8 @@ record SessionAccumulator(SessionState session, List<PairIncrement> pending) {
     SessionAccumulator merge(SessionAccumulator other) {
         var merged = session;
         for (var item : other.session().items()) {
-            merged = merged.with(
-                    new dev.streamsuite.clickstream.model.SessionEvent(item.itemId(), item.strongest(), item.lastAt()));
+            merged = merged.with(new dev.streamsuite.clickstream.domain.SessionEvent(
+                    item.itemId(), item.strongest(), item.lastAt()));
         }
         return new SessionAccumulator(merged, List.of());
     }

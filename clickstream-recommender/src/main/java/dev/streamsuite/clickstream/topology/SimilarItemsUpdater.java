@@ -1,7 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.PairIncrement;
-import dev.streamsuite.clickstream.model.TopItems;
+import dev.streamsuite.clickstream.domain.PairIncrement;
+import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.state.RelatedItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.ScoredItem;
-import dev.streamsuite.clickstream.model.TrendingCounter;
+import dev.streamsuite.clickstream.domain.ScoredItem;
+import dev.streamsuite.clickstream.domain.TrendingCounter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

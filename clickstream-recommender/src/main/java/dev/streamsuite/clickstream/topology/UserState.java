@@ -1,6 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.RecentItems;
+import dev.streamsuite.clickstream.domain.RecentItems;
 import java.time.Instant;
 
 /** Per user: recent items and purchases, and when recommendations were last published. */

@@ -1,6 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.model.RecentItems;
+import dev.streamsuite.clickstream.domain.RecentItems;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;

@@ -3,7 +3,7 @@ package dev.streamsuite.clickstream.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamsuite.clickstream.model.InteractionWeights;
+import dev.streamsuite.clickstream.domain.InteractionWeights;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.streamsuite.clickstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.clickstream.model.ScoredItem;
+import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;

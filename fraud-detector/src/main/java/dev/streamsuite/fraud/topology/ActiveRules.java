@@ -1,7 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.InvalidRuleException;
-import dev.streamsuite.fraud.rules.RuleParameters;
+import dev.streamsuite.fraud.domain.InvalidRuleException;
+import dev.streamsuite.fraud.domain.RuleParameters;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.RuleType;
 import java.util.LinkedHashMap;

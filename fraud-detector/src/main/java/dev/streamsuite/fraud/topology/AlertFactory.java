@@ -1,9 +1,9 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.AlertIds;
-import dev.streamsuite.fraud.rules.Decision;
-import dev.streamsuite.fraud.rules.PaymentFacts;
-import dev.streamsuite.fraud.rules.RuleHit;
+import dev.streamsuite.fraud.domain.AlertIds;
+import dev.streamsuite.fraud.domain.Decision;
+import dev.streamsuite.fraud.domain.PaymentFacts;
+import dev.streamsuite.fraud.domain.RuleHit;
 import dev.streamsuite.schemas.common.TimeWindow;
 import dev.streamsuite.schemas.payments.AlertEvidence;
 import dev.streamsuite.schemas.payments.DecisionOutcome;

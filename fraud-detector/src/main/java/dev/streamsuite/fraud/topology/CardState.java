@@ -1,9 +1,9 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.AmountBaseline;
-import dev.streamsuite.fraud.rules.CardHistory;
-import dev.streamsuite.fraud.rules.GeoPoint;
-import dev.streamsuite.fraud.rules.PastPayment;
+import dev.streamsuite.fraud.domain.AmountBaseline;
+import dev.streamsuite.fraud.domain.CardHistory;
+import dev.streamsuite.fraud.domain.GeoPoint;
+import dev.streamsuite.fraud.domain.PastPayment;
 import dev.streamsuite.fraud.state.CardProfile;
 import dev.streamsuite.fraud.state.StoredPayment;
 import java.time.Instant;

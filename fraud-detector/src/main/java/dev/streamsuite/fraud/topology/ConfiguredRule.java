@@ -1,6 +1,6 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.Rule;
+import dev.streamsuite.fraud.domain.Rule;
 import dev.streamsuite.schemas.payments.RuleType;
 import java.time.Duration;
 

@@ -1,10 +1,10 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.AmountAnomalyRule;
-import dev.streamsuite.fraud.rules.CardTestingRule;
-import dev.streamsuite.fraud.rules.DecisionPolicy;
-import dev.streamsuite.fraud.rules.ImpossibleTravelRule;
-import dev.streamsuite.fraud.rules.VelocityRule;
+import dev.streamsuite.fraud.domain.AmountAnomalyRule;
+import dev.streamsuite.fraud.domain.CardTestingRule;
+import dev.streamsuite.fraud.domain.DecisionPolicy;
+import dev.streamsuite.fraud.domain.ImpossibleTravelRule;
+import dev.streamsuite.fraud.domain.VelocityRule;
 import dev.streamsuite.streams.SettingChecks;
 import java.time.Duration;
 

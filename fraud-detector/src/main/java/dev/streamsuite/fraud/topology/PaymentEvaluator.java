@@ -1,9 +1,9 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.BlockedEntry;
-import dev.streamsuite.fraud.rules.BlockedKind;
-import dev.streamsuite.fraud.rules.Cooldown;
-import dev.streamsuite.fraud.rules.PaymentFacts;
+import dev.streamsuite.fraud.domain.BlockedEntry;
+import dev.streamsuite.fraud.domain.BlockedKind;
+import dev.streamsuite.fraud.domain.Cooldown;
+import dev.streamsuite.fraud.domain.PaymentFacts;
 import dev.streamsuite.fraud.state.CardProfile;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudAlert;

@@ -1,7 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.GeoPoint;
-import dev.streamsuite.fraud.rules.PaymentFacts;
+import dev.streamsuite.fraud.domain.GeoPoint;
+import dev.streamsuite.fraud.domain.PaymentFacts;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;

@@ -1,6 +1,6 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.InvalidRuleException;
+import dev.streamsuite.fraud.domain.InvalidRuleException;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.streams.InvalidRecordException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

@@ -1,13 +1,13 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.rules.AmountAnomalyRule;
-import dev.streamsuite.fraud.rules.BlocklistRule;
-import dev.streamsuite.fraud.rules.CardTestingRule;
-import dev.streamsuite.fraud.rules.ImpossibleTravelRule;
-import dev.streamsuite.fraud.rules.InvalidRuleException;
-import dev.streamsuite.fraud.rules.Rule;
-import dev.streamsuite.fraud.rules.RuleParameters;
-import dev.streamsuite.fraud.rules.VelocityRule;
+import dev.streamsuite.fraud.domain.AmountAnomalyRule;
+import dev.streamsuite.fraud.domain.BlocklistRule;
+import dev.streamsuite.fraud.domain.CardTestingRule;
+import dev.streamsuite.fraud.domain.ImpossibleTravelRule;
+import dev.streamsuite.fraud.domain.InvalidRuleException;
+import dev.streamsuite.fraud.domain.Rule;
+import dev.streamsuite.fraud.domain.RuleParameters;
+import dev.streamsuite.fraud.domain.VelocityRule;
 import dev.streamsuite.schemas.payments.RuleType;
 import java.util.List;
 import java.util.function.Function;

@@ -3,10 +3,10 @@ package dev.streamsuite.fraud.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamsuite.fraud.rules.CardTestingRule;
-import dev.streamsuite.fraud.rules.DecisionPolicy;
-import dev.streamsuite.fraud.rules.ImpossibleTravelRule;
-import dev.streamsuite.fraud.rules.VelocityRule;
+import dev.streamsuite.fraud.domain.CardTestingRule;
+import dev.streamsuite.fraud.domain.DecisionPolicy;
+import dev.streamsuite.fraud.domain.ImpossibleTravelRule;
+import dev.streamsuite.fraud.domain.VelocityRule;
 import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;

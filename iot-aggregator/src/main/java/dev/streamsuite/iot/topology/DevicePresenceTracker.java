@@ -1,11 +1,11 @@
 package dev.streamsuite.iot.topology;
 
+import dev.streamsuite.iot.domain.AlertIds;
+import dev.streamsuite.iot.domain.DevicePresence;
+import dev.streamsuite.iot.domain.PresenceState;
+import dev.streamsuite.iot.domain.SilenceDetector;
+import dev.streamsuite.iot.domain.SilenceEvent;
 import dev.streamsuite.iot.state.DevicePresenceState;
-import dev.streamsuite.iot.telemetry.AlertIds;
-import dev.streamsuite.iot.telemetry.DevicePresence;
-import dev.streamsuite.iot.telemetry.PresenceState;
-import dev.streamsuite.iot.telemetry.SilenceDetector;
-import dev.streamsuite.iot.telemetry.SilenceEvent;
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.iot.DeviceAlertType;
 import java.time.Instant;

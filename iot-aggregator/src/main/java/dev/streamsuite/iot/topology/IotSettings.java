@@ -1,7 +1,7 @@
 package dev.streamsuite.iot.topology;
 
-import dev.streamsuite.iot.telemetry.PhysicalLimits;
-import dev.streamsuite.iot.telemetry.PlausibleRange;
+import dev.streamsuite.iot.domain.PhysicalLimits;
+import dev.streamsuite.iot.domain.PlausibleRange;
 import dev.streamsuite.streams.SettingChecks;
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.streamsuite.iot.topology;
 
+import dev.streamsuite.iot.domain.ReadingValidator;
+import dev.streamsuite.iot.domain.WindowMath;
 import dev.streamsuite.iot.state.EnrichedReading;
-import dev.streamsuite.iot.telemetry.ReadingValidator;
-import dev.streamsuite.iot.telemetry.WindowMath;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.streams.EventTimes;

@@ -1,12 +1,12 @@
 package dev.streamsuite.iot.topology;
 
+import dev.streamsuite.iot.domain.AlertIds;
+import dev.streamsuite.iot.domain.RateOfChangeMonitor;
+import dev.streamsuite.iot.domain.ThresholdEvent;
+import dev.streamsuite.iot.domain.ThresholdMonitor;
+import dev.streamsuite.iot.domain.ThresholdState;
+import dev.streamsuite.iot.domain.WindowMean;
 import dev.streamsuite.iot.state.DeviceMonitorState;
-import dev.streamsuite.iot.telemetry.AlertIds;
-import dev.streamsuite.iot.telemetry.RateOfChangeMonitor;
-import dev.streamsuite.iot.telemetry.ThresholdEvent;
-import dev.streamsuite.iot.telemetry.ThresholdMonitor;
-import dev.streamsuite.iot.telemetry.ThresholdState;
-import dev.streamsuite.iot.telemetry.WindowMean;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.iot.DeviceAlertType;

@@ -1,8 +1,8 @@
 package dev.streamsuite.iot.topology;
 
+import dev.streamsuite.iot.domain.ReadingStats;
 import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.iot.state.WindowState;
-import dev.streamsuite.iot.telemetry.ReadingStats;
 import dev.streamsuite.schemas.common.TimeWindow;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.WindowedAggregate;

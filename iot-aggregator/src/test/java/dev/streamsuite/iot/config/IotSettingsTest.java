@@ -3,7 +3,7 @@ package dev.streamsuite.iot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamsuite.iot.telemetry.PlausibleRange;
+import dev.streamsuite.iot.domain.PlausibleRange;
 import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;

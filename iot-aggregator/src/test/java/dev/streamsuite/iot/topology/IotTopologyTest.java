@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.streamsuite.iot.telemetry.AlertIds;
+import dev.streamsuite.iot.domain.AlertIds;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;

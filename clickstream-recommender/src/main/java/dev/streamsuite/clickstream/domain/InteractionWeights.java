@@ -1,0 +1,35 @@
+package dev.streamsuite.clickstream.domain;
+
+/**
+ * How much evidence of interest each kind of interaction is worth. A cart or a purchase says more about what goes
+ * together than a passing view, so they count more.
+ */
+public record InteractionWeights(double view, double cart, double purchase) {
+
+    private static final InteractionWeights DEFAULTS = new InteractionWeights(1.0, 3.0, 5.0);
+
+    public InteractionWeights {
+        requireWeight("view", view);
+        requireWeight("cart", cart);
+        requireWeight("purchase", purchase);
+    }
+
+    /** View 1, cart 3, purchase 5. */
+    public static InteractionWeights defaults() {
+        return DEFAULTS;
+    }
+
+    public double weightOf(Interaction interaction) {
+        return switch (interaction) {
+            case VIEW -> view;
+            case CART -> cart;
+            case PURCHASE -> purchase;
+        };
+    }
+
+    private static void requireWeight(String name, double weight) {
+        if (!(weight >= 0.0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException(name + " weight must be finite and not negative, was " + weight);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.streamsuite.clickstream.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Ranked items for a shopper, best first, and how they were found.
+ *
+ * @param items distinct items, best first
+ */
+public record Recommendation(List<RecommendedItem> items, Strategy strategy) {
+
+    /** How a recommendation was found. */
+    public enum Strategy {
+        /** At least one item comes from the shopper's own history. */
+        PERSONALIZED,
+        /** Only trending items: nothing in the shopper's history led anywhere (cold start). */
+        TRENDING
+    }
+
+    public Recommendation {
+        Objects.requireNonNull(strategy, "strategy");
+        items = List.copyOf(items);
+        Set<String> seen = new HashSet<>();
+        for (RecommendedItem item : items) {
+            if (!seen.add(item.itemId())) {
+                throw new IllegalArgumentException("item " + item.itemId() + " recommended more than once");
+            }
+        }
+    }
+
+    public List<String> itemIds() {
+        return items.stream().map(RecommendedItem::itemId).toList();
+    }
+}

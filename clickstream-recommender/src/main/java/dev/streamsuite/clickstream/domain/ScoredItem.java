@@ -1,0 +1,18 @@
+package dev.streamsuite.clickstream.domain;
+
+import java.util.Comparator;
+
+/** An item with a score; higher is better. */
+public record ScoredItem(String itemId, double score) {
+
+    /** Best first; equal scores by item id, so that a ranking never depends on the order items were seen in. */
+    public static final Comparator<ScoredItem> BEST_FIRST =
+            Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId);
+
+    public ScoredItem {
+        ItemIds.require(itemId);
+        if (!Double.isFinite(score)) {
+            throw new IllegalArgumentException("score must be finite, was " + score);
+        }
+    }
+}

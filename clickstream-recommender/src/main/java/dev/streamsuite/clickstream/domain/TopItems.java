@@ -1,0 +1,115 @@
+package dev.streamsuite.clickstream.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The best {@code capacity} related items of one source item, each with a decaying score.
+ *
+ * <p>Bounded so that a popular item's store entry stays small. The price is that an item pushed out forgets its
+ * score and starts again from its next increment; with a capacity a few times the number of items shown, that only
+ * affects items that were not going to be shown.
+ *
+ * <p>Decay scales every score by the same factor, so the ranking at any time after the latest update is the
+ * ranking at that update; {@link #add} ranks there.
+ *
+ * @param entries distinct items, at most {@code capacity}, in the order the last {@link #add} or {@link #expire}
+ *     left them (best first); read a ranking with {@link #ranked}
+ */
+public record TopItems(int capacity, List<Entry> entries) {
+
+    /** One related item and its score. */
+    public record Entry(String itemId, DecayedScore score) {
+
+        public Entry {
+            ItemIds.require(itemId);
+            Objects.requireNonNull(score, "score");
+        }
+    }
+
+    public TopItems {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        if (entries.size() > capacity) {
+            throw new IllegalArgumentException("at most " + capacity + " entries expected, got " + entries.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (Entry entry : entries) {
+            if (!seen.add(entry.itemId())) {
+                throw new IllegalArgumentException("item " + entry.itemId() + " appears more than once");
+            }
+        }
+        entries = List.copyOf(entries);
+    }
+
+    public static TopItems empty(int capacity) {
+        return new TopItems(capacity, List.of());
+    }
+
+    /**
+     * Adds {@code weight} at event time {@code at} to {@code itemId}'s score, then keeps the {@code capacity} best
+     * entries; equal scores keep the smaller item id. The new item itself is dropped if it does not make the cut.
+     */
+    public TopItems add(String itemId, double weight, Instant at, Decay decay) {
+        ItemIds.require(itemId);
+        List<Entry> updated = new ArrayList<>(entries.size() + 1);
+        Entry added = new Entry(itemId, new DecayedScore(weight, at));
+        Instant rankedAt = at;
+        for (Entry entry : entries) {
+            if (entry.itemId().equals(itemId)) {
+                added = new Entry(itemId, entry.score().plus(weight, at, decay));
+            } else {
+                updated.add(entry);
+            }
+            if (entry.score().asOf().isAfter(rankedAt)) {
+                rankedAt = entry.score().asOf();
+            }
+        }
+        updated.add(added);
+        updated.sort(bestFirstAt(rankedAt, decay));
+        return new TopItems(capacity, updated.size() > capacity ? updated.subList(0, capacity) : updated);
+    }
+
+    /** Scores decayed to {@code now}, best first, equal scores by item id. */
+    public List<ScoredItem> ranked(Instant now, Decay decay) {
+        return entries.stream()
+                .map(entry -> new ScoredItem(entry.itemId(), entry.score().valueAt(now, decay)))
+                .sorted(ScoredItem.BEST_FIRST)
+                .toList();
+    }
+
+    /**
+     * Drops the entries whose score has decayed below {@code minScore} by {@code now}, so that pairs nobody clicks
+     * any more stop taking space and stop being recommended.
+     */
+    public TopItems expire(Instant now, Decay decay, double minScore) {
+        List<Entry> kept = entries.stream()
+                .filter(entry -> entry.score().valueAt(now, decay) >= minScore)
+                .toList();
+        return kept.size() == entries.size() ? this : new TopItems(capacity, kept);
+    }
+
+    public Optional<DecayedScore> scoreOf(String itemId) {
+        return entries.stream()
+                .filter(entry -> entry.itemId().equals(itemId))
+                .map(Entry::score)
+                .findFirst();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    private static Comparator<Entry> bestFirstAt(Instant at, Decay decay) {
+        return Comparator.<Entry>comparingDouble(entry -> entry.score().valueAt(at, decay))
+                .reversed()
+                .thenComparing(Entry::itemId);
+    }
+}

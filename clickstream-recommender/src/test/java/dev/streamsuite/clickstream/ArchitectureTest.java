@@ -1,0 +1,13 @@
+package dev.streamsuite.clickstream;
+
+import dev.streamsuite.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** The shape docs/architecture.md describes, the same for every service. */
+class ArchitectureTest {
+
+    @Test
+    void followsTheServiceTemplate() {
+        ServiceArchitecture.verify("dev.streamsuite.clickstream");
+    }
+}

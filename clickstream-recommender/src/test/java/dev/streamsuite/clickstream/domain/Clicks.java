@@ -1,0 +1,30 @@
+package dev.streamsuite.clickstream.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Test clicks at whole seconds after {@link #T0}. */
+final class Clicks {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Duration ONE_HOUR = Duration.ofHours(1);
+    static final Decay HOURLY = Decay.withHalfLife(ONE_HOUR);
+
+    private Clicks() {}
+
+    static Instant at(long secondsAfterT0) {
+        return T0.plusSeconds(secondsAfterT0);
+    }
+
+    static SessionEvent view(String itemId, long secondsAfterT0) {
+        return new SessionEvent(itemId, Interaction.VIEW, at(secondsAfterT0));
+    }
+
+    static SessionEvent cart(String itemId, long secondsAfterT0) {
+        return new SessionEvent(itemId, Interaction.CART, at(secondsAfterT0));
+    }
+
+    static SessionEvent purchase(String itemId, long secondsAfterT0) {
+        return new SessionEvent(itemId, Interaction.PURCHASE, at(secondsAfterT0));
+    }
+}

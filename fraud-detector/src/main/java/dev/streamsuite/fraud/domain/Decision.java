@@ -1,0 +1,16 @@
+package dev.streamsuite.fraud.domain;
+
+import java.util.Objects;
+
+/**
+ * @param riskScore 0..1, combined from the scores of the rules that fired
+ */
+public record Decision(Verdict verdict, double riskScore) {
+
+    public Decision {
+        Objects.requireNonNull(verdict, "verdict");
+        if (!(riskScore >= 0.0 && riskScore <= 1.0)) {
+            throw new IllegalArgumentException("riskScore must be within 0..1, was " + riskScore);
+        }
+    }
+}

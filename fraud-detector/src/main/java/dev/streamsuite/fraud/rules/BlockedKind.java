@@ -1,8 +1,0 @@
-package dev.streamsuite.fraud.rules;
-
-/** What a blocklist entry blocks. */
-public enum BlockedKind {
-    CARD,
-    ACCOUNT,
-    MERCHANT
-}

@@ -1,0 +1,7 @@
+package dev.streamsuite.iot.domain;
+
+/** Whether a device is reporting. */
+public enum PresenceState {
+    ONLINE,
+    SILENT
+}

@@ -1,7 +1,0 @@
-package dev.streamsuite.iot.telemetry;
-
-/** Whether a device is reporting. */
-public enum PresenceState {
-    ONLINE,
-    SILENT
-}
