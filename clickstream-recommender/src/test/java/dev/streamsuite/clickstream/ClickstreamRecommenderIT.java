@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
-import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.RecommenderTopics;
+import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
@@ -119,7 +119,9 @@ class ClickstreamRecommenderIT {
             owners.add(first.streams()
                     .getKafkaStreams()
                     .queryMetadataForKey(
-                            ClickTopology.USERS_STORE, shopper, Serdes.String().serializer())
+                            RecommenderTopology.USERS_STORE,
+                            shopper,
+                            Serdes.String().serializer())
                     .activeHost());
             var viaFirst = json(first, "/users/" + shopper + "/recommendations?limit=5");
             var viaSecond = json(second, "/users/" + shopper + "/recommendations?limit=5");
@@ -215,7 +217,7 @@ class ClickstreamRecommenderIT {
         return instance.streams()
                         .getKafkaStreams()
                         .store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
-                                ClickTopology.FLAGGED_ACCOUNTS_STORE,
+                                RecommenderTopology.FLAGGED_ACCOUNTS_STORE,
                                 org.apache.kafka.streams.state.QueryableStoreTypes.<String, Long>keyValueStore()))
                         .get("acct-bot")
                 != null;

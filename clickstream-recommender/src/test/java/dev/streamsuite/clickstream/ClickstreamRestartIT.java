@@ -3,8 +3,8 @@ package dev.streamsuite.clickstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.RecommenderTopics;
+import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
@@ -142,7 +142,7 @@ class ClickstreamRestartIT {
             try (var pending = instance.streams()
                     .getKafkaStreams()
                     .store(StoreQueryParameters.fromNameAndType(
-                            ClickTopology.PENDING_PUBLICATIONS_STORE,
+                            RecommenderTopology.PENDING_PUBLICATIONS_STORE,
                             QueryableStoreTypes.<String, Long>keyValueStore()))
                     .all()) {
                 return !pending.hasNext();
@@ -154,7 +154,7 @@ class ClickstreamRestartIT {
         var catalog = instance.streams()
                 .getKafkaStreams()
                 .store(StoreQueryParameters.fromNameAndType(
-                        ClickTopology.CATALOG_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
+                        RecommenderTopology.CATALOG_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
         return ITEMS.stream().allMatch(item -> catalog.get(item) != null);
     }
 

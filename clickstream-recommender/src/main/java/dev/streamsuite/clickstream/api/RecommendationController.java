@@ -3,9 +3,9 @@ package dev.streamsuite.clickstream.api;
 import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
-import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.ModelView;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
+import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.streams.autoconfigure.StoreQueries;
@@ -47,7 +47,7 @@ class RecommendationController {
         if (limit < 1 || limit > MAX_LIMIT) {
             return badLimit();
         }
-        return queries.answer(ClickTopology.USERS_STORE, userId, request, partition -> {
+        return queries.answer(RecommenderTopology.USERS_STORE, userId, request, partition -> {
             var kafkaStreams = streams.getKafkaStreams();
             var recent = UserStates.recentItems(kafkaStreams, userId, partition);
             var ranked = model(kafkaStreams).recommend(recent, limit, settings.recencyFactor());
@@ -78,11 +78,13 @@ class RecommendationController {
     private ModelView model(KafkaStreams streams) {
         return new ModelView(
                 streams.store(StoreQueryParameters.fromNameAndType(
-                        ClickTopology.SIMILAR_ITEMS_STORE, QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
+                        RecommenderTopology.SIMILAR_ITEMS_STORE,
+                        QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(
-                        ClickTopology.TRENDING_STORE, QueryableStoreTypes.<String, TrendingSnapshot>keyValueStore())),
+                        RecommenderTopology.TRENDING_STORE,
+                        QueryableStoreTypes.<String, TrendingSnapshot>keyValueStore())),
                 streams.store(StoreQueryParameters.fromNameAndType(
-                        ClickTopology.CATALOG_STORE,
+                        RecommenderTopology.CATALOG_STORE,
                         QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
                 settings.trendingWindow());
     }

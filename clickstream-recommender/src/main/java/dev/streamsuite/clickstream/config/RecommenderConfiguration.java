@@ -1,8 +1,8 @@
 package dev.streamsuite.clickstream.config;
 
-import dev.streamsuite.clickstream.topology.ClickTopology;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.RecommenderTopics;
+import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.streams.NewTopics;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
@@ -23,8 +23,8 @@ class RecommenderConfiguration {
     }
 
     @Bean
-    ClickTopology clickTopology(AvroSerdes serdes, RecommenderSettings settings) {
-        return new ClickTopology(RecommenderTopics.from(serdes), settings);
+    RecommenderTopology recommenderTopology(AvroSerdes serdes, RecommenderSettings settings) {
+        return new RecommenderTopology(RecommenderTopics.from(serdes), settings);
     }
 
     /** The service's own compacted topics, created like the catalog's (streamsuite.topics.create). */

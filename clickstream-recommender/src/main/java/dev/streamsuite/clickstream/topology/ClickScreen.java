@@ -32,8 +32,8 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
     public void init(FixedKeyProcessorContext<String, Click> context) {
         this.context = context;
         this.keyPlacement = KeyPlacement.of(context);
-        this.flaggedAccounts = context.getStateStore(ClickTopology.FLAGGED_ACCOUNTS_STORE);
-        this.catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
+        this.flaggedAccounts = context.getStateStore(RecommenderTopology.FLAGGED_ACCOUNTS_STORE);
+        this.catalog = context.getStateStore(RecommenderTopology.CATALOG_STORE);
         this.excluded = context.metrics()
                 .addRateTotalSensor("clickstream", "clicks", "excluded-click", Sensor.RecordingLevel.INFO);
     }

@@ -33,10 +33,13 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
     @Override
     public void init(FixedKeyProcessorContext<String, Recommendation> context) {
         this.context = context;
-        this.users = context.getStateStore(ClickTopology.USERS_STORE);
-        ReadOnlyKeyValueStore<String, SimilarItems> similar = context.getStateStore(ClickTopology.SIMILAR_ITEMS_STORE);
-        ReadOnlyKeyValueStore<String, TrendingSnapshot> trending = context.getStateStore(ClickTopology.TRENDING_STORE);
-        TimestampedKeyValueStore<String, CatalogItem> catalog = context.getStateStore(ClickTopology.CATALOG_STORE);
+        this.users = context.getStateStore(RecommenderTopology.USERS_STORE);
+        ReadOnlyKeyValueStore<String, SimilarItems> similar =
+                context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
+        ReadOnlyKeyValueStore<String, TrendingSnapshot> trending =
+                context.getStateStore(RecommenderTopology.TRENDING_STORE);
+        TimestampedKeyValueStore<String, CatalogItem> catalog =
+                context.getStateStore(RecommenderTopology.CATALOG_STORE);
         this.model = new ModelView(similar, trending, catalog, settings.trendingWindow());
     }
 

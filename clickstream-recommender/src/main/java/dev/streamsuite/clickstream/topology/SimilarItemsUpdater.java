@@ -34,8 +34,8 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
     @Override
     public void init(ProcessorContext<String, SimilarItems> context) {
         this.context = context;
-        this.related = context.getStateStore(ClickTopology.ITEM_PAIRS_STORE);
-        this.pending = context.getStateStore(ClickTopology.PENDING_PUBLICATIONS_STORE);
+        this.related = context.getStateStore(RecommenderTopology.ITEM_PAIRS_STORE);
+        this.pending = context.getStateStore(RecommenderTopology.PENDING_PUBLICATIONS_STORE);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
 

@@ -18,7 +18,7 @@ public final class UserStates {
      */
     public static RecentItems recentItems(KafkaStreams streams, String userId, int partition) {
         UserState state = streams.store(StoreQueryParameters.fromNameAndType(
-                                ClickTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore())
+                                RecommenderTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore())
                         .withPartition(partition))
                 .get(userId);
         return state == null ? null : state.recent();

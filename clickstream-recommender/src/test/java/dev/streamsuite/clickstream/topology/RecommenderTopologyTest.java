@@ -35,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ClickTopologyTest {
+class RecommenderTopologyTest {
 
     private static final RecommenderSettings SETTINGS = ApplicationYml.bind("recommender", RecommenderSettings.class);
 
@@ -56,7 +56,7 @@ class ClickTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clickstream-recommender-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver = new TopologyTestDriver(new ClickTopology(topics, SETTINGS).build(properties), properties, T0);
+        driver = new TopologyTestDriver(new RecommenderTopology(topics, SETTINGS).build(properties), properties, T0);
         clicks = input(topics.clicks());
         catalog = input(topics.catalog());
         fraudAlerts = input(topics.fraudAlerts());
@@ -85,11 +85,12 @@ class ClickTopologyTest {
     void relatedItemsAwaitingPublicationArePublishedAfterARestart() {
         click("u1", "shoe", ClickType.VIEW, T0);
         click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
-        assertThat(driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE).get("shoe"))
+        assertThat(driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE)
+                        .get("shoe"))
                 .isNull();
 
         // A crash after the commit, before the wall-clock publication: state is restored, nothing else.
-        var stores = List.of(ClickTopology.ITEM_PAIRS_STORE, ClickTopology.PENDING_PUBLICATIONS_STORE);
+        var stores = List.of(RecommenderTopology.ITEM_PAIRS_STORE, RecommenderTopology.PENDING_PUBLICATIONS_STORE);
         var contents = new java.util.HashMap<String, List<org.apache.kafka.streams.KeyValue<String, Object>>>();
         for (String name : stores) {
             var entries = new java.util.ArrayList<org.apache.kafka.streams.KeyValue<String, Object>>();
@@ -274,12 +275,12 @@ class ClickTopologyTest {
 
     @Test
     void topologyMatchesTheReviewedSnapshot() {
-        TopologySnapshot.assertMatchesSnapshot(new ClickTopology(topics, SETTINGS).build(new Properties()));
+        TopologySnapshot.assertMatchesSnapshot(new RecommenderTopology(topics, SETTINGS).build(new Properties()));
     }
 
     private List<String> related(String itemId) {
         publishRankings();
-        KeyValueStore<String, SimilarItems> store = driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE);
+        KeyValueStore<String, SimilarItems> store = driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
         var similar = store.get(itemId);
         return similar == null
                 ? List.of()
@@ -305,9 +306,9 @@ class ClickTopologyTest {
 
     private ModelView model() {
         return new ModelView(
-                driver.getKeyValueStore(ClickTopology.SIMILAR_ITEMS_STORE),
-                driver.getKeyValueStore(ClickTopology.TRENDING_STORE),
-                driver.getTimestampedKeyValueStore(ClickTopology.CATALOG_STORE),
+                driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE),
+                driver.getKeyValueStore(RecommenderTopology.TRENDING_STORE),
+                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE),
                 SETTINGS.trendingWindow());
     }
 

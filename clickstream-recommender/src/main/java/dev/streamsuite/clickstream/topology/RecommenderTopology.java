@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * published. Related items and trending lists are published to the service's own topics and
  * read back as global stores, so any task and any instance can rank items for any user.
  */
-public final class ClickTopology implements StreamsTopology {
+public final class RecommenderTopology implements StreamsTopology {
 
     public static final String CATALOG_STORE = "catalog";
     public static final String FLAGGED_ACCOUNTS_STORE = "flagged-accounts";
@@ -52,7 +52,7 @@ public final class ClickTopology implements StreamsTopology {
     private final RecommenderTopics topics;
     private final RecommenderSettings settings;
 
-    public ClickTopology(RecommenderTopics topics, RecommenderSettings settings) {
+    public RecommenderTopology(RecommenderTopics topics, RecommenderSettings settings) {
         this.topics = topics;
         this.settings = settings;
     }
