@@ -6,17 +6,10 @@ package dev.streamsuite.clickstream.domain;
  */
 public record InteractionWeights(double view, double cart, double purchase) {
 
-    private static final InteractionWeights DEFAULTS = new InteractionWeights(1.0, 3.0, 5.0);
-
     public InteractionWeights {
         requireWeight("view", view);
         requireWeight("cart", cart);
         requireWeight("purchase", purchase);
-    }
-
-    /** View 1, cart 3, purchase 5. */
-    public static InteractionWeights defaults() {
-        return DEFAULTS;
     }
 
     public double weightOf(Interaction interaction) {

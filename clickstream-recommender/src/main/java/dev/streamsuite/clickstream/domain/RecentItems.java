@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record RecentItems(int capacity, int purchaseCapacity, List<ItemInteraction> items, List<String> purchases) {
 
-    public static final int DEFAULT_CAPACITY = 20;
+    /** Purchases remembered per shopper, so they are not recommended again. */
     public static final int DEFAULT_PURCHASE_CAPACITY = 100;
 
     public RecentItems {
@@ -35,9 +35,9 @@ public record RecentItems(int capacity, int purchaseCapacity, List<ItemInteracti
         purchases = List.copyOf(purchases);
     }
 
-    /** Capacity 20, purchases 100. */
-    public static RecentItems empty() {
-        return empty(DEFAULT_CAPACITY, DEFAULT_PURCHASE_CAPACITY);
+    /** A shopper never seen: nothing recent, nothing bought. For reading; the capacities are 1. */
+    public static RecentItems nothing() {
+        return empty(1, 1);
     }
 
     public static RecentItems empty(int capacity, int purchaseCapacity) {

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * score is the sum over all source items; its reason names the source that contributed most, e.g.
  * {@code "viewed with item-42"}.
  *
- * <p>Measured with {@link OfflineEvaluation} (seed 42, default shape), hit rate at 10 was 0.18 with a factor of 1.0,
+ * <p>Measured with the offline evaluation (tools/benchmarks) (seed 42, default shape), hit rate at 10 was 0.18 with a factor of 1.0,
  * 0.28 with 0.85, 0.37 with 0.7, 0.42 with 0.5 and 0.46 with 0.1; without the per-source normalization, 0.40 with
  * 0.5. That shop's shoppers move from item to item without longer-term intent, which favours steep factors, so the
  * default stops at 0.5 rather than following it all the way to "the last item only".
@@ -45,9 +45,6 @@ import java.util.function.Predicate;
  */
 public record Recommender(int limit, double recencyFactor) {
 
-    public static final int DEFAULT_LIMIT = 10;
-    public static final double DEFAULT_RECENCY_FACTOR = 0.5;
-
     public Recommender {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
@@ -55,11 +52,6 @@ public record Recommender(int limit, double recencyFactor) {
         if (!(recencyFactor > 0.0 && recencyFactor <= 1.0)) {
             throw new IllegalArgumentException("recencyFactor must be within (0, 1], was " + recencyFactor);
         }
-    }
-
-    /** Ten items, recency factor 0.5. */
-    public static Recommender defaults() {
-        return new Recommender(DEFAULT_LIMIT, DEFAULT_RECENCY_FACTOR);
     }
 
     /**

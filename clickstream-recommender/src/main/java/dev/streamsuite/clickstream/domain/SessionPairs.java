@@ -19,18 +19,11 @@ import java.util.Objects;
  */
 public record SessionPairs(InteractionWeights weights, int maxItemsPerSession) {
 
-    public static final int DEFAULT_MAX_ITEMS_PER_SESSION = 20;
-
     public SessionPairs {
         Objects.requireNonNull(weights, "weights");
         if (maxItemsPerSession < 1) {
             throw new IllegalArgumentException("maxItemsPerSession must be at least 1, was " + maxItemsPerSession);
         }
-    }
-
-    /** Default weights, at most 20 other items per click. */
-    public static SessionPairs defaults() {
-        return new SessionPairs(InteractionWeights.defaults(), DEFAULT_MAX_ITEMS_PER_SESSION);
     }
 
     /**

@@ -5,9 +5,8 @@
  * <p>Conventions:
  *
  * <ul>
- *   <li>Values are immutable records; an update returns a new value. The exception is {@link
- *       dev.streamsuite.clickstream.domain.TrendingCounter}, an accumulator. Each record's components are what a
- *       store needs to save, and its constructor validates a value read back.
+ *   <li>Values are immutable records; an update returns a new value. Each record's components are what a store
+ *       needs to save, and its constructor validates a value read back.
  *   <li>Time is always event time, passed in; nothing reads a clock. Scores decay exponentially with a half-life
  *       ({@link dev.streamsuite.clickstream.domain.Decay}) and are stored with the time they are valid at ({@link
  *       dev.streamsuite.clickstream.domain.DecayedScore}), so out-of-order events add up as if in order.
@@ -21,8 +20,8 @@
  * session before the click, each increment added to its {@code from} item's {@link
  * dev.streamsuite.clickstream.domain.TopItems}; then the session and the shopper's {@link
  * dev.streamsuite.clickstream.domain.RecentItems} updated with the click; then {@link
- * dev.streamsuite.clickstream.domain.Recommender#recommend} with the updated shopper. Defaults: weights view 1, cart
- * 3, purchase 5; 20 other items paired per click; 20 recent items and 100 purchases per shopper; 10 recommended
- * items with a recency factor of 0.5. {@link dev.streamsuite.clickstream.domain.OfflineEvaluation} measures the whole.
+ * dev.streamsuite.clickstream.domain.Recommender#recommend} with the updated shopper. The service's settings
+ * (weights, items per session, capacities, half-life, recency factor) are in its application.yml; the offline
+ * evaluation in {@code tools/benchmarks} measures the whole with those same settings.
  */
 package dev.streamsuite.clickstream.domain;

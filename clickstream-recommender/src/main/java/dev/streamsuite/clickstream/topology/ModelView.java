@@ -4,7 +4,7 @@ import dev.streamsuite.clickstream.domain.RecentItems;
 import dev.streamsuite.clickstream.domain.Recommendation;
 import dev.streamsuite.clickstream.domain.Recommender;
 import dev.streamsuite.clickstream.domain.ScoredItem;
-import dev.streamsuite.clickstream.domain.TrendingCounter;
+import dev.streamsuite.clickstream.domain.TopScores;
 import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
@@ -80,12 +80,12 @@ public final class ModelView {
                 .flatMap(snapshot -> snapshot.getItems().stream())
                 .filter(item -> isActive(item.getItemId()))
                 .forEach(item -> scores.merge(item.getItemId(), item.getScore(), Double::sum));
-        return TrendingCounter.top(scores, limit);
+        return TopScores.top(scores, limit);
     }
 
     /** Recommendations for a user; an unknown user (null state) gets trending items. */
     public Recommendation recommend(RecentItems recent, int limit, double recencyFactor) {
-        RecentItems shopper = recent == null ? RecentItems.empty() : recent;
+        RecentItems shopper = recent == null ? RecentItems.nothing() : recent;
         var lists = new ArrayList<TrendingList>();
         if (!shopper.items().isEmpty()) {
             var newest = catalog.apply(shopper.items().get(0).itemId());

@@ -1,7 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.domain.ScoredItem;
-import dev.streamsuite.clickstream.domain.TrendingCounter;
+import dev.streamsuite.clickstream.domain.TopScores;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ record TrendingCounts(Map<String, Double> weights) {
         updated.merge(itemId, weight, Double::sum);
         if (updated.size() > 4 * size) {
             var kept = new HashMap<String, Double>();
-            TrendingCounter.top(updated, 2 * size).forEach(item -> kept.put(item.itemId(), item.score()));
+            TopScores.top(updated, 2 * size).forEach(item -> kept.put(item.itemId(), item.score()));
             kept.putIfAbsent(itemId, updated.get(itemId));
             return new TrendingCounts(kept);
         }
@@ -29,6 +29,6 @@ record TrendingCounts(Map<String, Double> weights) {
     }
 
     List<ScoredItem> top(int size) {
-        return TrendingCounter.top(weights, size);
+        return TopScores.top(weights, size);
     }
 }

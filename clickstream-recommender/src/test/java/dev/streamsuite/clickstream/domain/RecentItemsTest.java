@@ -14,7 +14,7 @@ class RecentItemsTest {
 
     @Test
     void keepsTwentyItemsAndAHundredPurchasesByDefault() {
-        RecentItems shopper = RecentItems.empty();
+        RecentItems shopper = Clicks.noHistory();
 
         assertThat(shopper.capacity()).isEqualTo(20);
         assertThat(shopper.purchaseCapacity()).isEqualTo(100);
@@ -22,7 +22,7 @@ class RecentItemsTest {
 
     @Test
     void keepsDistinctItemsMostRecentFirstWithTheirStrongestInteraction() {
-        RecentItems shopper = fold(RecentItems.empty(), view("a", 0), view("b", 10), cart("a", 20), view("c", 30));
+        RecentItems shopper = fold(Clicks.noHistory(), view("a", 0), view("b", 10), cart("a", 20), view("c", 30));
 
         assertThat(shopper.items())
                 .containsExactly(
@@ -57,7 +57,7 @@ class RecentItemsTest {
 
     @Test
     void survivesARoundTripThroughItsComponents() {
-        RecentItems shopper = fold(RecentItems.empty(), view("a", 0), purchase("b", 10));
+        RecentItems shopper = fold(Clicks.noHistory(), view("a", 0), purchase("b", 10));
 
         RecentItems restored =
                 new RecentItems(shopper.capacity(), shopper.purchaseCapacity(), shopper.items(), shopper.purchases());

@@ -18,7 +18,7 @@ class RecommenderTest {
     private static final Predicate<String> ALL_ACTIVE = itemId -> true;
     private static final List<TrendingList> NO_TRENDING = List.of();
 
-    private final Recommender recommender = Recommender.defaults();
+    private final Recommender recommender = new Recommender(10, 0.5);
     private final Map<String, List<ScoredItem>> related = new HashMap<>();
     private final Function<String, List<ScoredItem>> relatedOf = related::get;
 
@@ -128,7 +128,7 @@ class RecommenderTest {
                 List.of(TrendingList.global(List.of(scored("t1", 30.0), scored("t2", 20.0), scored("t3", 10.0))));
 
         Recommendation recommendation =
-                new Recommender(2, 0.5).recommend(RecentItems.empty(), relatedOf, ALL_ACTIVE, trending);
+                new Recommender(2, 0.5).recommend(Clicks.noHistory(), relatedOf, ALL_ACTIVE, trending);
 
         assertThat(recommendation.items())
                 .containsExactly(
@@ -159,7 +159,7 @@ class RecommenderTest {
                 TrendingList.global(List.of(scored("phone", 50.0), scored("novel", 40.0), scored("cable", 30.0))));
 
         Recommendation recommendation =
-                new Recommender(3, 0.5).recommend(RecentItems.empty(), relatedOf, ALL_ACTIVE, trending);
+                new Recommender(3, 0.5).recommend(Clicks.noHistory(), relatedOf, ALL_ACTIVE, trending);
 
         assertThat(recommendation.items())
                 .containsExactly(
@@ -254,7 +254,7 @@ class RecommenderTest {
     }
 
     private static RecentItems shopper(SessionEvent... events) {
-        RecentItems shopper = RecentItems.empty();
+        RecentItems shopper = Clicks.noHistory();
         for (SessionEvent event : events) {
             shopper = shopper.with(event);
         }

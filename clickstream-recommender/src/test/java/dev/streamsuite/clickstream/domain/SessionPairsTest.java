@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionPairsTest {
 
-    private final SessionPairs pairs = SessionPairs.defaults();
+    private final SessionPairs pairs = new SessionPairs(Clicks.WEIGHTS, 20);
 
     @Test
     void pairsTheFirstClickOfASessionWithNothing() {
@@ -82,7 +82,7 @@ class SessionPairsTest {
 
     @Test
     void pairsOnlyTheMostRecentOtherItems() {
-        SessionPairs capped = new SessionPairs(InteractionWeights.defaults(), 2);
+        SessionPairs capped = new SessionPairs(Clicks.WEIGHTS, 2);
         SessionState session = SessionState.of(10, List.of(view("a", 0), view("b", 10), view("c", 20), view("d", 30)));
 
         assertThat(capped.increments(session, view("e", 40)))
@@ -92,7 +92,7 @@ class SessionPairsTest {
 
     @Test
     void doesNotCountTheArrivingItemAgainstTheCap() {
-        SessionPairs capped = new SessionPairs(InteractionWeights.defaults(), 2);
+        SessionPairs capped = new SessionPairs(Clicks.WEIGHTS, 2);
         SessionState session = SessionState.of(10, List.of(view("a", 0), view("b", 10), view("c", 20)));
 
         assertThat(capped.increments(session, cart("c", 30)))
@@ -118,7 +118,7 @@ class SessionPairsTest {
 
     @Test
     void rejectsACapBelowOne() {
-        assertThatThrownBy(() -> new SessionPairs(InteractionWeights.defaults(), 0))
+        assertThatThrownBy(() -> new SessionPairs(Clicks.WEIGHTS, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxItemsPerSession");
     }

@@ -1,20 +1,39 @@
-package dev.streamsuite.clickstream.domain;
+package dev.streamsuite.benchmarks.quality;
 
+import dev.streamsuite.clickstream.domain.Decay;
+import dev.streamsuite.clickstream.domain.Interaction;
+import dev.streamsuite.clickstream.domain.InteractionWeights;
+import dev.streamsuite.clickstream.domain.PairIncrement;
+import dev.streamsuite.clickstream.domain.RecentItems;
+import dev.streamsuite.clickstream.domain.Recommendation;
+import dev.streamsuite.clickstream.domain.Recommender;
+import dev.streamsuite.clickstream.domain.ScoredItem;
+import dev.streamsuite.clickstream.domain.SessionEvent;
+import dev.streamsuite.clickstream.domain.SessionPairs;
+import dev.streamsuite.clickstream.domain.SessionState;
+import dev.streamsuite.clickstream.domain.TopItems;
+import dev.streamsuite.clickstream.domain.TopScores;
+import dev.streamsuite.clickstream.domain.TrendingList;
+import dev.streamsuite.clickstream.topology.RecommenderSettings;
+import dev.streamsuite.testsupport.ApplicationYml;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Measures recommendation quality offline: hit rate at 10 of the model against a popularity baseline, on a
  * {@link SyntheticShop}.
  *
- * <p>The clicks are replayed in event-time order through the same classes the topology uses: {@link SessionPairs}
- * into a {@link TopItems} per item, {@link RecentItems} per shopper, a {@link TrendingCounter} over everything. The
+ * <p>The clicks are replayed in event-time order through the same classes the topology uses, with the settings of the
+ * service's application.yml: {@link SessionPairs} into a {@link TopItems} per item, {@link RecentItems} per shopper,
+ * and weighted popularity over everything. The
  * first half of the span only trains. After that, each view of an item the shopper has not recently interacted with
  * or bought is first predicted and then learnt from (prequential evaluation): a hit is the viewed item being among
  * the 10 items recommended just before it. Views of recent items are not asked about: by design neither ranking
@@ -23,12 +42,10 @@ import java.util.Set;
  * <p>The baseline is the 10 most interacted items overall (weighted like the model), excluding the shopper's
  * purchases and, like the model, their recent items: excluding less would only waste the baseline's slots on items
  * that are never asked about. The model's cold-start fill is that same list, so any difference comes from
- * personalization. The model runs with its defaults, a half-life of 7 days and 30 related items per item.
+ * personalization.
  */
 public final class OfflineEvaluation {
 
-    public static final Decay DECAY = Decay.withHalfLife(Duration.ofDays(7));
-    public static final int RELATED_CAPACITY = 30;
     public static final int HIT_RATE_AT = 10;
 
     private static final double WARM_UP_FRACTION = 0.5;
@@ -67,34 +84,42 @@ public final class OfflineEvaluation {
         }
     }
 
-    private final InteractionWeights weights = InteractionWeights.defaults();
-    private final SessionPairs sessionPairs = SessionPairs.defaults();
+    private final RecommenderSettings settings;
+    private final SessionPairs sessionPairs;
+    private final Decay decay;
     private final Recommender recommender;
     private final Map<String, TopItems> related = new HashMap<>();
     private final Map<String, SessionState> sessions = new HashMap<>();
     private final Map<String, RecentItems> shoppers = new HashMap<>();
-    private final TrendingCounter popularity = new TrendingCounter(weights);
+    private final Popularity popularity;
 
-    private OfflineEvaluation(Recommender recommender) {
-        this.recommender = recommender;
+    private OfflineEvaluation(RecommenderSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sessionPairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());
+        this.decay = Decay.withHalfLife(settings.halfLife());
+        // Always {@value #HIT_RATE_AT} items, whatever the service publishes: that is the metric.
+        this.recommender = new Recommender(HIT_RATE_AT, settings.recencyFactor());
+        this.popularity = new Popularity(settings.weights());
     }
 
-    public static Result evaluate(long seed) {
-        return evaluate(seed, SyntheticShop.Shape.defaults());
+    /** The settings of clickstream-recommender's application.yml. */
+    public static RecommenderSettings serviceSettings() {
+        return ApplicationYml.bind("recommender", RecommenderSettings.class);
     }
 
     public static Result evaluate(long seed, SyntheticShop.Shape shape) {
-        return evaluate(seed, shape, Recommender.DEFAULT_RECENCY_FACTOR);
+        return evaluate(seed, shape, serviceSettings());
     }
 
-    /** For comparing blending settings; the recommender always returns {@value #HIT_RATE_AT} items. */
-    public static Result evaluate(long seed, SyntheticShop.Shape shape, double recencyFactor) {
-        return new OfflineEvaluation(new Recommender(HIT_RATE_AT, recencyFactor))
-                .run(seed, SyntheticShop.generate(seed, shape));
+    /** With other settings, e.g. to compare recency factors. */
+    public static Result evaluate(long seed, SyntheticShop.Shape shape, RecommenderSettings settings) {
+        return new OfflineEvaluation(settings).run(seed, SyntheticShop.generate(seed, shape));
     }
 
     /** Arguments, all optional: seed, categories, items per category, users, sessions per user. */
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        // Maven passes an empty argument when none is given.
+        String[] args = Arrays.stream(arguments).filter(arg -> !arg.isBlank()).toArray(String[]::new);
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
         SyntheticShop.Shape defaults = SyntheticShop.Shape.defaults();
         SyntheticShop.Shape shape = new SyntheticShop.Shape(
@@ -116,7 +141,8 @@ public final class OfflineEvaluation {
         int baselineHits = 0;
         for (SyntheticShop.Click click : clicks) {
             SessionEvent event = click.event();
-            RecentItems shopper = shoppers.getOrDefault(click.userId(), RecentItems.empty());
+            RecentItems shopper = shoppers.getOrDefault(
+                    click.userId(), RecentItems.empty(settings.recentItems(), RecentItems.DEFAULT_PURCHASE_CAPACITY));
             Set<String> seen = seenBy(shopper);
             // Asked before learning from the click: the model must predict it, not remember it.
             if (!event.eventTime().isBefore(evaluateFrom)
@@ -150,7 +176,7 @@ public final class OfflineEvaluation {
 
     private List<ScoredItem> relatedOf(String itemId, Instant now) {
         TopItems items = related.get(itemId);
-        return items == null ? List.of() : items.ranked(now, DECAY);
+        return items == null ? List.of() : items.ranked(now, decay);
     }
 
     private static Set<String> baseline(Set<String> seen, List<ScoredItem> popular) {
@@ -168,14 +194,37 @@ public final class OfflineEvaluation {
 
     private void learn(SyntheticShop.Click click, RecentItems shopper) {
         SessionEvent event = click.event();
-        SessionState session = sessions.getOrDefault(
-                click.sessionId(), SessionState.empty(SessionPairs.DEFAULT_MAX_ITEMS_PER_SESSION + 1));
+        SessionState session =
+                sessions.getOrDefault(click.sessionId(), SessionState.empty(settings.maxItemsPerSession() + 1));
         for (PairIncrement increment : sessionPairs.increments(session, event)) {
-            TopItems items = related.getOrDefault(increment.from(), TopItems.empty(RELATED_CAPACITY));
-            related.put(increment.from(), items.add(increment.to(), increment.weight(), event.eventTime(), DECAY));
+            TopItems items = related.getOrDefault(increment.from(), TopItems.empty(settings.relatedItemsPerItem()));
+            related.put(increment.from(), items.add(increment.to(), increment.weight(), event.eventTime(), decay));
         }
         sessions.put(click.sessionId(), session.with(event));
         shoppers.put(click.userId(), shopper.with(event));
         popularity.record(event);
+    }
+
+    /** Weighted interaction counts per item; mutable: copying the map on every click would make it quadratic. */
+    static final class Popularity {
+
+        private final InteractionWeights weights;
+        private final Map<String, Double> totals = new HashMap<>();
+
+        Popularity(InteractionWeights weights) {
+            this.weights = Objects.requireNonNull(weights, "weights");
+        }
+
+        void record(SessionEvent event) {
+            totals.merge(event.itemId(), weights.weightOf(event.interaction()), Double::sum);
+        }
+
+        Map<String, Double> totals() {
+            return Map.copyOf(totals);
+        }
+
+        List<ScoredItem> top(int n) {
+            return TopScores.top(totals, n);
+        }
     }
 }

@@ -1,8 +1,5 @@
 package dev.streamsuite.clickstream.domain;
 
-import static dev.streamsuite.clickstream.domain.Clicks.cart;
-import static dev.streamsuite.clickstream.domain.Clicks.purchase;
-import static dev.streamsuite.clickstream.domain.Clicks.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,31 +10,19 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TrendingCounterTest {
-
-    @Test
-    void countsEachClickWithItsInteractionWeight() {
-        TrendingCounter counter = new TrendingCounter(InteractionWeights.defaults());
-        counter.record(view("a", 0));
-        counter.record(cart("a", 10));
-        counter.record(purchase("b", 20));
-        counter.record(view("c", 30));
-
-        assertThat(counter.totals()).isEqualTo(Map.of("a", 4.0, "b", 5.0, "c", 1.0));
-        assertThat(counter.top(2)).containsExactly(new ScoredItem("b", 5.0), new ScoredItem("a", 4.0));
-    }
+class TopScoresTest {
 
     @Test
     void ranksEqualTotalsByItemId() {
-        assertThat(TrendingCounter.top(Map.of("c", 1.0, "a", 1.0, "b", 1.0, "d", 2.0), 3))
+        assertThat(TopScores.top(Map.of("c", 1.0, "a", 1.0, "b", 1.0, "d", 2.0), 3))
                 .extracting(ScoredItem::itemId)
                 .containsExactly("d", "a", "b");
     }
 
     @Test
     void returnsAllItemsWhenThereAreFewerThanAsked() {
-        assertThat(TrendingCounter.top(Map.of("a", 1.0), 5)).containsExactly(new ScoredItem("a", 1.0));
-        assertThat(TrendingCounter.top(Map.of("a", 1.0), 0)).isEmpty();
+        assertThat(TopScores.top(Map.of("a", 1.0), 5)).containsExactly(new ScoredItem("a", 1.0));
+        assertThat(TopScores.top(Map.of("a", 1.0), 0)).isEmpty();
     }
 
     @Test
@@ -53,11 +38,11 @@ class TrendingCounterTest {
                 .sorted(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId))
                 .toList();
 
-        assertThat(TrendingCounter.top(totals, 25)).isEqualTo(sorted.subList(0, 25));
+        assertThat(TopScores.top(totals, 25)).isEqualTo(sorted.subList(0, 25));
     }
 
     @Test
     void rejectsANegativeCount() {
-        assertThatThrownBy(() -> TrendingCounter.top(Map.of(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TopScores.top(Map.of(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,7 +1,8 @@
-package dev.streamsuite.clickstream.domain;
+package dev.streamsuite.benchmarks.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.clickstream.domain.Interaction;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

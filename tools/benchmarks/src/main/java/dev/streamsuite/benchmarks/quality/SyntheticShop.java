@@ -1,5 +1,7 @@
-package dev.streamsuite.clickstream.domain;
+package dev.streamsuite.benchmarks.quality;
 
+import dev.streamsuite.clickstream.domain.Interaction;
+import dev.streamsuite.clickstream.domain.SessionEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.streamsuite.clickstream.domain;
+package dev.streamsuite.benchmarks.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
