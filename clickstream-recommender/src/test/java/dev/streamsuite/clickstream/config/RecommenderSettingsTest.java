@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.clickstream.domain.InteractionWeights;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class RecommenderSettingsTest {
 
     @Test
     void applicationYmlSetsEverySetting() {
-        assertThat(ApplicationYml.bind("recommender", RecommenderSettings.class))
+        assertThat(ServiceSettings.shipped("recommender", RecommenderSettings.class))
                 .isEqualTo(new RecommenderSettings(
                         new InteractionWeights(1, 3, 5),
                         Duration.ofMinutes(30),
@@ -36,7 +36,7 @@ class RecommenderSettingsTest {
 
     @Test
     void bindsOverridesFromConfiguration() {
-        var settings = ApplicationYml.bind(
+        var settings = ServiceSettings.shipped(
                 "recommender",
                 RecommenderSettings.class,
                 Map.of("recommender.weights.purchase", "8", "recommender.session-gap", "10m"));
@@ -47,7 +47,7 @@ class RecommenderSettingsTest {
 
     @Test
     void rejectsARecencyFactorAboveOneWithTheKeyInTheMessage() {
-        assertThatThrownBy(() -> ApplicationYml.bind(
+        assertThatThrownBy(() -> ServiceSettings.shipped(
                         "recommender", RecommenderSettings.class, Map.of("recommender.recency-factor", "1.5")))
                 .rootCause()
                 .hasMessageContaining("recommender.recency-factor");

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import org.junit.jupiter.api.Test;
 
 class InteractionWeightsTest {
 
     @Test
     void theServiceWeighsViewsOneCartsThreeAndPurchasesFive() {
-        InteractionWeights weights =
-                ApplicationYml.bind("recommender", RecommenderSettings.class).weights();
+        InteractionWeights weights = ServiceSettings.shipped("recommender", RecommenderSettings.class)
+                .weights();
 
         assertThat(weights.weightOf(Interaction.VIEW)).isEqualTo(1.0);
         assertThat(weights.weightOf(Interaction.CART)).isEqualTo(3.0);

@@ -17,8 +17,8 @@ import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
-import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 class RecommenderTopologyTest {
 
-    private static final RecommenderSettings SETTINGS = ApplicationYml.bind("recommender", RecommenderSettings.class);
+    private static final RecommenderSettings SETTINGS =
+            ServiceSettings.shipped("recommender", RecommenderSettings.class);
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "clickstream-recommender.dlq";

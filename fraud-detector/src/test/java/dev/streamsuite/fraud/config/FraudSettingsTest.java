@@ -8,7 +8,7 @@ import dev.streamsuite.fraud.domain.DecisionPolicy;
 import dev.streamsuite.fraud.domain.ImpossibleTravelRule;
 import dev.streamsuite.fraud.domain.VelocityRule;
 import dev.streamsuite.fraud.topology.FraudSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class FraudSettingsTest {
 
     @Test
     void applicationYmlSetsEverySetting() {
-        var settings = ApplicationYml.bind("fraud", FraudSettings.class);
+        var settings = ServiceSettings.shipped("fraud", FraudSettings.class);
 
         assertThat(settings.velocity()).isEqualTo(new VelocityRule(5, Duration.ofMinutes(1)));
         assertThat(settings.amountAnomaly().maxZScore()).isEqualTo(4.0);
@@ -40,7 +40,7 @@ class FraudSettingsTest {
 
     @Test
     void bindsOverridesFromConfiguration() {
-        var settings = ApplicationYml.bind(
+        var settings = ServiceSettings.shipped(
                 "fraud",
                 FraudSettings.class,
                 Map.of(
@@ -53,7 +53,7 @@ class FraudSettingsTest {
 
     @Test
     void rejectsARetentionShorterThanTheLongestWindowWithTheKeyInTheMessage() {
-        assertThatThrownBy(() -> ApplicationYml.bind(
+        assertThatThrownBy(() -> ServiceSettings.shipped(
                         "fraud", FraudSettings.class, Map.of("fraud.state.history-retention", "2m")))
                 .rootCause()
                 .isInstanceOf(IllegalArgumentException.class)

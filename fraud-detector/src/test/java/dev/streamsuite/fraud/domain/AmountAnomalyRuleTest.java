@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ class AmountAnomalyRuleTest {
 
     /** The built-in instance, as application.yml configures it. */
     private static final AmountAnomalyRule BUILT_IN =
-            ApplicationYml.bind("fraud.amount-anomaly", AmountAnomalyRule.class);
+            ServiceSettings.shipped("fraud.amount-anomaly", AmountAnomalyRule.class);
 
     private final AmountAnomalyRule rule = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L), 0.1);
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class CardTestingRuleTest {
 
     /** The built-in instance, as application.yml configures it. */
-    private static final CardTestingRule BUILT_IN = ApplicationYml.bind("fraud.card-testing", CardTestingRule.class);
+    private static final CardTestingRule BUILT_IN =
+            ServiceSettings.shipped("fraud.card-testing", CardTestingRule.class);
 
     private static final Duration WINDOW = Duration.ofMinutes(10);
 

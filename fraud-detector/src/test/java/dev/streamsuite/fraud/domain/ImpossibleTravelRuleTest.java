@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ImpossibleTravelRuleTest {
 
     /** The built-in instance, as application.yml configures it. */
     private static final ImpossibleTravelRule BUILT_IN =
-            ApplicationYml.bind("fraud.impossible-travel", ImpossibleTravelRule.class);
+            ServiceSettings.shipped("fraud.impossible-travel", ImpossibleTravelRule.class);
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final double PARIS_LONDON_KM = GeoPoint.distanceKm(PARIS, LONDON);

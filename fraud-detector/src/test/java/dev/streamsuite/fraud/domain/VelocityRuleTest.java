@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ class VelocityRuleTest {
     private static final double ALPHA = 0.1;
 
     /** The built-in instance, as application.yml configures it. */
-    private static final VelocityRule BUILT_IN = ApplicationYml.bind("fraud.velocity", VelocityRule.class);
+    private static final VelocityRule BUILT_IN = ServiceSettings.shipped("fraud.velocity", VelocityRule.class);
 
     private final VelocityRule rule = new VelocityRule(5, Duration.ofMinutes(1));
 

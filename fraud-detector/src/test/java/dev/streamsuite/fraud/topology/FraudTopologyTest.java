@@ -15,8 +15,8 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
-import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 class FraudTopologyTest {
 
-    private static final FraudSettings SETTINGS = ApplicationYml.bind("fraud", FraudSettings.class);
+    private static final FraudSettings SETTINGS = ServiceSettings.shipped("fraud", FraudSettings.class);
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "fraud-detector.dlq";
     private static final GeoLocation PARIS = new GeoLocation(48.8566, 2.3522);

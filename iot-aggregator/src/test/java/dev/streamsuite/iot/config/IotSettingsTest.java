@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.iot.domain.PlausibleRange;
 import dev.streamsuite.iot.topology.IotSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class IotSettingsTest {
 
     @Test
     void applicationYmlSetsEverySetting() {
-        var settings = ApplicationYml.bind("iot", IotSettings.class);
+        var settings = ServiceSettings.shipped("iot", IotSettings.class);
 
         assertThat(settings.windowSize()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(30));
@@ -31,7 +31,7 @@ class IotSettingsTest {
 
     @Test
     void addsPlausibleRangesForMoreSensorTypes() {
-        var settings = ApplicationYml.bind(
+        var settings = ServiceSettings.shipped(
                 "iot",
                 IotSettings.class,
                 Map.of(
@@ -45,7 +45,7 @@ class IotSettingsTest {
 
     @Test
     void overridesOneEndOfARange() {
-        var settings = ApplicationYml.bind("iot", IotSettings.class, Map.of("iot.limits.temperature.max", "200"));
+        var settings = ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.limits.temperature.max", "200"));
 
         assertThat(settings.physicalLimits().rangeFor("temperature", "celsius"))
                 .hasValue(new PlausibleRange(-90, 200, "celsius"));
@@ -53,8 +53,8 @@ class IotSettingsTest {
 
     @Test
     void rejectsAnAdvanceLargerThanTheSiteWindowWithTheKeyInTheMessage() {
-        assertThatThrownBy(
-                        () -> ApplicationYml.bind("iot", IotSettings.class, Map.of("iot.site-window-advance", "10m")))
+        assertThatThrownBy(() ->
+                        ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.site-window-advance", "10m")))
                 .rootCause()
                 .hasMessageContaining("iot.site-window-advance");
     }

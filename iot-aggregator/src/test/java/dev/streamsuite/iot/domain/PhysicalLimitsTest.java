@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.iot.topology.IotSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class PhysicalLimitsTest {
 
     /** The limits application.yml configures. */
     private static final PhysicalLimits CONFIGURED =
-            ApplicationYml.bind("iot", IotSettings.class).physicalLimits();
+            ServiceSettings.shipped("iot", IotSettings.class).physicalLimits();
 
     @Test
     void theConfiguredLimitsCoverTheCommonSensorTypes() {

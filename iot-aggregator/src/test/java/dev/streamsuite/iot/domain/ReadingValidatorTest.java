@@ -3,7 +3,7 @@ package dev.streamsuite.iot.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.iot.topology.IotSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadingValidatorTest {
 
-    private final ReadingValidator validator =
-            new ReadingValidator(ApplicationYml.bind("iot", IotSettings.class).physicalLimits());
+    private final ReadingValidator validator = new ReadingValidator(
+            ServiceSettings.shipped("iot", IotSettings.class).physicalLimits());
 
     @Test
     void acceptsAnOrdinaryReading() {

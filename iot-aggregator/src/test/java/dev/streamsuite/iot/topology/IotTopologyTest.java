@@ -14,8 +14,8 @@ import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.SourceTopics;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
-import dev.streamsuite.testsupport.ApplicationYml;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class IotTopologyTest {
 
-    private static final IotSettings SETTINGS = ApplicationYml.bind("iot", IotSettings.class);
+    private static final IotSettings SETTINGS = ServiceSettings.shipped("iot", IotSettings.class);
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String DEAD_LETTER = "iot-aggregator.dlq";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.streams.PlainAvroSerdes;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.TestDrivers;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SiteLatenessTest {
 
-    private static final IotSettings SETTINGS = ApplicationYml.bind("iot", IotSettings.class);
+    private static final IotSettings SETTINGS = ServiceSettings.shipped("iot", IotSettings.class);
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 

@@ -1,5 +1,7 @@
 package dev.streamsuite.simulator;
 
+import dev.streamsuite.fraud.domain.AmountBaseline;
+import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.common.GeoLocation;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
@@ -8,6 +10,7 @@ import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -56,9 +59,9 @@ import java.util.function.Consumer;
  *       {@code AMOUNT_ANOMALY} is recorded for the same scenario.
  * </ul>
  *
- * The simulator mirrors fraud-detector's amount baseline to decide this, assuming the rules' default parameters and
- * a detector that has seen no other payments of these cards: use a new seed for each run against the same cluster
- * (card ids contain the seed).
+ * The simulator decides this with fraud-detector's own amount baseline and the settings of its application.yml,
+ * assuming a detector that runs with them and has seen no other payments of these cards: use a new seed for each run
+ * against the same cluster (card ids contain the seed).
  *
  * <p>Not thread-safe: drive it from one thread.
  */
@@ -171,8 +174,11 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     public static final int VELOCITY_BURST_PAYMENTS = 7;
     /** All payments of a velocity burst lie within this span. */
     public static final Duration VELOCITY_BURST_SPAN = Duration.ofSeconds(20);
-    /** fraud-detector's default {@code fraud.velocity.max-payments}: the burst's payment after this many triggers. */
-    public static final int VELOCITY_MAX_PAYMENTS = 5;
+    /**
+     * fraud-detector's settings, from its application.yml: the scenarios are built to cross its limits, and the
+     * velocity rule the simulator publishes takes its values.
+     */
+    static final FraudSettings DETECTOR = ServiceSettings.shipped("fraud", FraudSettings.class);
     /** The spike is this many times the card's typical amount. */
     public static final int SPIKE_FACTOR = 60;
     /** Normal payments a card needs before an amount spike. */
@@ -242,7 +248,9 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         final long typicalAmount;
         final List<Merchant> localMerchants;
         final List<Merchant> onlineMerchants;
-        final AmountBaselineMirror baseline = new AmountBaselineMirror();
+        /** The card's amount baseline as fraud-detector keeps it. */
+        AmountBaseline baseline = AmountBaseline.empty();
+
         int normalPayments;
         Instant lastPaymentAt;
         Instant nextPaymentAt;
@@ -419,8 +427,9 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
                     .build();
             emit.send(BLOCKLIST_TOPIC, BlocklistKind.MERCHANT.name() + ":" + merchant.id(), entry);
         }
-        // The velocity rule as an explicit instance, with fraud-detector's default parameters: the
-        // rules topic then shows how rules are published, and alerts name version 1.
+        // The velocity rule as an explicit instance, with fraud-detector's configured parameters:
+        // the rules topic then shows how rules are published, and alerts name version 1.
+        var velocity = DETECTOR.velocity();
         emit.send(
                 TopicCatalog.FRAUD_RULES.name(),
                 "velocity",
@@ -428,9 +437,14 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
                         .setRuleId("velocity")
                         .setVersion(1)
                         .setType(RuleType.VELOCITY)
-                        .setParameters(Map.of("maxPayments", "5", "window", "PT1M"))
+                        .setParameters(Map.of(
+                                "maxPayments",
+                                Integer.toString(velocity.maxPayments()),
+                                "window",
+                                velocity.window().toString()))
                         .setEnabled(true)
-                        .setDescription("more than 5 payments of a card within a minute (published by the simulator)")
+                        .setDescription("more than " + velocity.maxPayments() + " payments of a card within "
+                                + velocity.window() + " (published by the simulator)")
                         .setUpdatedAt(addedAt)
                         .build());
     }
@@ -573,11 +587,20 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         return switch (kind) {
             case AMOUNT_SPIKE ->
                 card.normalPayments >= MIN_PAYMENTS_BEFORE_SPIKE
-                        && card.baseline.count() >= AmountBaselineMirror.MIN_HISTORY
-                        && card.baseline.zScore(spikeAmount(card)) > SPIKE_MIN_Z_SCORE;
+                        && card.baseline.count() >= DETECTOR.amountAnomaly().minHistory()
+                        && card.baseline.zScore(
+                                        spikeAmount(card),
+                                        DETECTOR.amountAnomaly().minStdDevMinor())
+                                > SPIKE_MIN_Z_SCORE;
             case IMPOSSIBLE_TRAVEL -> !t.isBefore(card.noLocatedUntil);
             case VELOCITY, BLOCKLISTED_MERCHANT, CARD_TESTING -> true;
         };
+    }
+
+    /** The smallest whole amount the baseline puts at least {@code zScore} standard deviations above its mean. */
+    private static long amountWithZScore(AmountBaseline baseline, double zScore) {
+        double stdDev = Math.max(baseline.stdDev(), DETECTOR.amountAnomaly().minStdDevMinor());
+        return (long) Math.ceil(baseline.mean() + zScore * stdDev) + 1;
     }
 
     private static long spikeAmount(Card card) {
@@ -597,7 +620,7 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
                 Transaction tx = normalPayment(card, time, scenarioRandom);
                 send(card, tx);
                 scenario.sent.add(tx);
-                if (scenario.sent.size() == VELOCITY_MAX_PAYMENTS + 1) {
+                if (scenario.sent.size() == DETECTOR.velocity().maxPayments() + 1) {
                     record(scenario, Scenario.VELOCITY.expectedAlert(), scenario.firstEventTime(), tx);
                     compromised.add(new Compromise(card.accountId, time));
                 }
@@ -668,9 +691,10 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         scenario.at(t.plusMillis(largeOffset), time -> {
             Merchant merchant = onlineMerchant(scenarioRandom.nextInt(ONLINE_MERCHANTS));
             long amount = Randoms.between(scenarioRandom, TESTING_LARGE_MIN_MINOR, TESTING_LARGE_MAX_MINOR);
-            boolean anomalyRuleApplies = card.baseline.count() >= AmountBaselineMirror.MIN_HISTORY;
+            boolean anomalyRuleApplies =
+                    card.baseline.count() >= DETECTOR.amountAnomaly().minHistory();
             if (anomalyRuleApplies) {
-                amount = Math.max(amount, card.baseline.amountWithZScore(TESTING_LARGE_MIN_Z_SCORE));
+                amount = Math.max(amount, amountWithZScore(card.baseline, TESTING_LARGE_MIN_Z_SCORE));
             }
             Transaction tx = onlinePayment(card, merchant, time, amount);
             send(card, tx);
@@ -758,7 +782,8 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     private void send(Card card, Transaction tx) {
         emit.send(TRANSACTIONS_TOPIC, card.cardId, tx);
         card.lastPaymentAt = tx.getEventTime();
-        card.baseline.update(tx.getAmountMinor());
+        card.baseline = card.baseline.update(
+                tx.getAmountMinor(), DETECTOR.amountAnomaly().baselineAlpha());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.streamsuite.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.fraud.domain.AmountBaseline;
+import dev.streamsuite.fraud.domain.GeoPoint;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
@@ -91,8 +93,9 @@ class PaymentsSimulatorTest {
         assertThat(payments.stream().map(Transaction::getTransactionId).distinct())
                 .hasSize(payments.size())
                 .allMatch(id -> id.startsWith("tx-" + seed + "-"));
-        assertThat(ReferenceRules.evaluate(payments, Set.copyOf(simulator.blockedMerchantIds())))
-                .isEmpty();
+        var verdict = FraudDetectorJudge.judge(emit.sent);
+        assertThat(verdict.alerts()).isEmpty();
+        assertThat(verdict.paymentsThatFiredARule()).isEmpty();
 
         Map<String, List<Transaction>> byCard =
                 payments.stream().collect(Collectors.groupingBy(Transaction::getCardId));
@@ -108,8 +111,7 @@ class PaymentsSimulatorTest {
             List<Transaction> located =
                     card.stream().filter(tx -> tx.getLocation() != null).toList();
             for (int i = 1; i < located.size(); i++) {
-                assertThat(ReferenceRules.distanceKm(located.get(i - 1), located.get(i)))
-                        .isLessThan(10.0);
+                assertThat(distanceKm(located.get(i - 1), located.get(i))).isLessThan(10.0);
             }
         }
         long locatedCount =
@@ -189,7 +191,7 @@ class PaymentsSimulatorTest {
         long maxBefore =
                 before.stream().mapToLong(Transaction::getAmountMinor).max().orElseThrow();
         assertThat(spike.getAmountMinor()).isGreaterThan(maxBefore * 30);
-        assertThat(ReferenceRules.zScore(before, spike.getAmountMinor())).isGreaterThan(6.0);
+        assertThat(zScore(before, spike.getAmountMinor())).isGreaterThan(6.0);
     }
 
     @Test
@@ -211,12 +213,11 @@ class PaymentsSimulatorTest {
         Transaction far = during.get(1);
         assertThat(far.getTransactionId()).isEqualTo(truth.triggerEventId());
         assertThat(Duration.between(home.getEventTime(), far.getEventTime())).isEqualTo(Duration.ofMinutes(10));
-        assertThat(ReferenceRules.distanceKm(home, far)).isGreaterThan(2_990.0);
+        assertThat(distanceKm(home, far)).isGreaterThan(2_990.0);
         assertThat(far.getCountry()).isNotEqualTo(home.getCountry());
 
         // The only hit of the whole run is the far payment; the card comes home slowly enough.
-        assertThat(ReferenceRules.evaluate(payments(), Set.of()))
-                .extracting(ReferenceRules.Hit::transactionId)
+        assertThat(FraudDetectorJudge.judge(emit.sent).paymentsThatFiredARule())
                 .containsExactly(far.getTransactionId());
         assertThat(card.stream()
                         .filter(tx -> tx.getEventTime().isAfter(far.getEventTime()))
@@ -298,12 +299,12 @@ class PaymentsSimulatorTest {
         List<Transaction> card = paymentsOf(truths.get(0).entityId());
         Transaction large = payment(truths.get(0).triggerEventId());
         List<Transaction> before = card.subList(0, card.indexOf(large));
-        assertThat(ReferenceRules.zScore(before, large.getAmountMinor())).isGreaterThanOrEqualTo(5.0);
+        assertThat(zScore(before, large.getAmountMinor())).isGreaterThanOrEqualTo(5.0);
     }
 
     /**
-     * The strongest check: over two hours of traffic with random scenarios, an independent re-statement of the rules
-     * raises exactly the alerts the ground truth expects, on the payments it names.
+     * The strongest check: over two hours of traffic with random scenarios, fraud-detector's own topology raises
+     * exactly the alerts the ground truth expects, on the payments it names.
      */
     @ParameterizedTest
     @CsvSource({"21, 200", "22, 200", "23, 60"})
@@ -325,11 +326,7 @@ class PaymentsSimulatorTest {
                 .doesNotHaveDuplicates();
 
         // Hits the cooldown suppresses (the 7th payment of a burst) raise no alert.
-        List<ReferenceRules.Hit> alerts =
-                ReferenceRules.evaluate(payments(), Set.copyOf(simulator.blockedMerchantIds())).stream()
-                        .filter(ReferenceRules.Hit::alerted)
-                        .toList();
-        assertThat(alerts.stream().map(hit -> hit.cardId() + "/" + hit.kind() + "/" + hit.transactionId()))
+        assertThat(FraudDetectorJudge.judge(emit.sent).alerts())
                 .containsExactlyInAnyOrderElementsOf(truths.stream()
                         .map(truth -> truth.entityId() + "/" + truth.kind() + "/" + truth.triggerEventId())
                         .toList());
@@ -358,5 +355,21 @@ class PaymentsSimulatorTest {
         assertThat(simulator.drainGroundTruth()).isEmpty();
         Set<String> scenarioIds = new HashSet<>();
         truths.forEach(truth -> assertThat(scenarioIds.add(truth.scenarioId())).isTrue());
+    }
+
+    /** The card's amount baseline as fraud-detector keeps it, and the z-score it gives {@code amount}. */
+    private static double zScore(List<Transaction> before, long amount) {
+        var settings = FraudDetectorJudge.SETTINGS.amountAnomaly();
+        var baseline = AmountBaseline.empty();
+        for (Transaction tx : before) {
+            baseline = baseline.update(tx.getAmountMinor(), settings.baselineAlpha());
+        }
+        return baseline.zScore(amount, settings.minStdDevMinor());
+    }
+
+    private static double distanceKm(Transaction a, Transaction b) {
+        return GeoPoint.distanceKm(
+                new GeoPoint(a.getLocation().getLatitude(), a.getLocation().getLongitude()),
+                new GeoPoint(b.getLocation().getLatitude(), b.getLocation().getLongitude()));
     }
 }

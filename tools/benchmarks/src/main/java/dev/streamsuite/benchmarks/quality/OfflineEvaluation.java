@@ -15,7 +15,7 @@ import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.domain.TopScores;
 import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
-import dev.streamsuite.testsupport.ApplicationYml;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,7 +104,7 @@ public final class OfflineEvaluation {
 
     /** The settings of clickstream-recommender's application.yml. */
     public static RecommenderSettings serviceSettings() {
-        return ApplicationYml.bind("recommender", RecommenderSettings.class);
+        return ServiceSettings.shipped("recommender", RecommenderSettings.class);
     }
 
     public static Result evaluate(long seed, SyntheticShop.Shape shape) {
