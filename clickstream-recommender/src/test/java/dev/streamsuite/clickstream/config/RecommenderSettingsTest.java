@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.streamsuite.clickstream.domain.InteractionWeights;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.ReadmeSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,12 @@ class RecommenderSettingsTest {
                         "recommender", RecommenderSettings.class, Map.of("recommender.recency-factor", "1.5")))
                 .rootCause()
                 .hasMessageContaining("recommender.recency-factor");
+    }
+
+    @Test
+    void theReadmeShowsTheValuesOfApplicationYml() {
+        assertThat(ReadmeSettings.assertMatchApplicationYml(
+                        Path.of("README.md"), Path.of("src/main/resources/application.yml")))
+                .isGreaterThan(5);
     }
 }

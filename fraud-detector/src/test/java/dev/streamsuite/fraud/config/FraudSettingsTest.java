@@ -9,6 +9,8 @@ import dev.streamsuite.fraud.domain.ImpossibleTravelRule;
 import dev.streamsuite.fraud.domain.VelocityRule;
 import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.ReadmeSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,12 @@ class FraudSettingsTest {
                         .bindOrCreate("fraud", FraudSettings.class))
                 .rootCause()
                 .hasMessageContaining("fraud.velocity is not set");
+    }
+
+    @Test
+    void theReadmeShowsTheValuesOfApplicationYml() {
+        assertThat(ReadmeSettings.assertMatchApplicationYml(
+                        Path.of("README.md"), Path.of("src/main/resources/application.yml")))
+                .isGreaterThan(5);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.streamsuite.iot.domain.PlausibleRange;
 import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.ReadmeSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,12 @@ class IotSettingsTest {
                         ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.site-window-advance", "10m")))
                 .rootCause()
                 .hasMessageContaining("iot.site-window-advance");
+    }
+
+    @Test
+    void theReadmeShowsTheValuesOfApplicationYml() {
+        assertThat(ReadmeSettings.assertMatchApplicationYml(
+                        Path.of("README.md"), Path.of("src/main/resources/application.yml")))
+                .isGreaterThan(5);
     }
 }
