@@ -1,5 +1,6 @@
 package dev.streamsuite.clickstream.domain;
 
+import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,16 +10,10 @@ import java.util.Set;
  * Ranked items for a shopper, best first, and how they were found.
  *
  * @param items distinct items, best first
+ * @param strategy {@code PERSONALIZED} when at least one item comes from the shopper's own history, {@code TRENDING}
+ *     when nothing in it led anywhere (cold start)
  */
-public record Recommendation(List<RecommendedItem> items, Strategy strategy) {
-
-    /** How a recommendation was found. */
-    public enum Strategy {
-        /** At least one item comes from the shopper's own history. */
-        PERSONALIZED,
-        /** Only trending items: nothing in the shopper's history led anywhere (cold start). */
-        TRENDING
-    }
+public record Recommendation(List<RecommendedItem> items, RecommendationStrategy strategy) {
 
     public Recommendation {
         Objects.requireNonNull(strategy, "strategy");

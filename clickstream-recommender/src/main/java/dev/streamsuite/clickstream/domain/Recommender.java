@@ -1,5 +1,6 @@
 package dev.streamsuite.clickstream.domain;
 
+import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,8 +81,8 @@ public record Recommender(int limit, double recencyFactor) {
             chosen.add(new RecommendedItem(candidate.itemId, candidate.score, "viewed with " + candidate.bestSource));
             chosenIds.add(candidate.itemId);
         }
-        Recommendation.Strategy strategy =
-                chosen.isEmpty() ? Recommendation.Strategy.TRENDING : Recommendation.Strategy.PERSONALIZED;
+        RecommendationStrategy strategy =
+                chosen.isEmpty() ? RecommendationStrategy.TRENDING : RecommendationStrategy.PERSONALIZED;
         for (TrendingList list : trending) {
             for (ScoredItem item : list.items()) {
                 if (chosen.size() == limit) {

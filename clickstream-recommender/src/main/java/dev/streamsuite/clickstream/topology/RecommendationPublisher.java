@@ -5,7 +5,6 @@ import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
-import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
 import dev.streamsuite.schemas.clickstream.RecommendedItem;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -63,7 +62,7 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
         context.forward(record.withValue(Recommendation.newBuilder()
                 .setRecommendationId(click.userId() + "|" + click.eventId())
                 .setUserId(click.userId())
-                .setStrategy(RecommendationStrategy.valueOf(ranked.strategy().name()))
+                .setStrategy(ranked.strategy())
                 .setItems(ranked.items().stream()
                         .map(item -> new RecommendedItem(item.itemId(), item.score(), item.reason()))
                         .toList())

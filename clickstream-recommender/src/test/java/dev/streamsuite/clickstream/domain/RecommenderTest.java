@@ -5,6 +5,7 @@ import static dev.streamsuite.clickstream.domain.Clicks.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamsuite.schemas.clickstream.RecommendationStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class RecommenderTest {
         assertThat(recommendation.items())
                 .containsExactly(
                         new RecommendedItem("x", 1.0, "viewed with a"), new RecommendedItem("y", 0.5, "viewed with a"));
-        assertThat(recommendation.strategy()).isEqualTo(Recommendation.Strategy.PERSONALIZED);
+        assertThat(recommendation.strategy()).isEqualTo(RecommendationStrategy.PERSONALIZED);
     }
 
     @Test
@@ -133,7 +134,7 @@ class RecommenderTest {
         assertThat(recommendation.items())
                 .containsExactly(
                         new RecommendedItem("t1", 30.0, "trending"), new RecommendedItem("t2", 20.0, "trending"));
-        assertThat(recommendation.strategy()).isEqualTo(Recommendation.Strategy.TRENDING);
+        assertThat(recommendation.strategy()).isEqualTo(RecommendationStrategy.TRENDING);
     }
 
     @Test
@@ -149,7 +150,7 @@ class RecommenderTest {
                         new RecommendedItem("x", 1.0, "viewed with a"),
                         new RecommendedItem("y", 0.5, "viewed with a"),
                         new RecommendedItem("z", 8.0, "trending"));
-        assertThat(recommendation.strategy()).isEqualTo(Recommendation.Strategy.PERSONALIZED);
+        assertThat(recommendation.strategy()).isEqualTo(RecommendationStrategy.PERSONALIZED);
     }
 
     @Test
@@ -189,7 +190,7 @@ class RecommenderTest {
                 shopper, relatedOf, ALL_ACTIVE, List.of(TrendingList.global(List.of(scored("t", 1.0)))));
 
         assertThat(recommendation.items()).containsExactly(new RecommendedItem("t", 1.0, "trending"));
-        assertThat(recommendation.strategy()).isEqualTo(Recommendation.Strategy.TRENDING);
+        assertThat(recommendation.strategy()).isEqualTo(RecommendationStrategy.TRENDING);
     }
 
     @Test
@@ -198,7 +199,7 @@ class RecommenderTest {
                 recommender.recommend(shopper(view("unknown", 0)), relatedOf, ALL_ACTIVE, NO_TRENDING);
 
         assertThat(recommendation.items()).isEmpty();
-        assertThat(recommendation.strategy()).isEqualTo(Recommendation.Strategy.TRENDING);
+        assertThat(recommendation.strategy()).isEqualTo(RecommendationStrategy.TRENDING);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ public record AmountAnomalyRule(
         }
         return Optional.of(new RuleHit(
                 score,
-                score >= 1.0 ? HitSeverity.HIGH : HitSeverity.MEDIUM,
+                score >= 1.0 ? Severity.HIGH : Severity.MEDIUM,
                 String.join("; ", reasons),
                 List.of(payment.transactionId()),
                 null,

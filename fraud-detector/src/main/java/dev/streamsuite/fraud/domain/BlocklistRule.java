@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class BlocklistRule implements Rule {
                 .filter(entry -> entry.appliesAt(payment.eventTime()))
                 .map(entry -> new RuleHit(
                         1.0,
-                        HitSeverity.CRITICAL,
+                        Severity.CRITICAL,
                         label + " " + value + " is blocked: " + entry.reason(),
                         List.of(payment.transactionId()),
                         null,

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, lo
         figures.put("windowSeconds", RuleSupport.seconds(window));
         return Optional.of(new RuleHit(
                 RuleSupport.overThresholdScore(small.size(), minSmallPayments),
-                HitSeverity.HIGH,
+                Severity.HIGH,
                 RuleSupport.format(
                         "%d payments of at most %s within %s before a payment of %s (threshold %d)",
                         small.size(),

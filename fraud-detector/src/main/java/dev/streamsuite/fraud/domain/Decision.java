@@ -1,11 +1,12 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.DecisionOutcome;
 import java.util.Objects;
 
 /**
  * @param riskScore 0..1, combined from the scores of the rules that fired
  */
-public record Decision(Verdict verdict, double riskScore) {
+public record Decision(DecisionOutcome verdict, double riskScore) {
 
     public Decision {
         Objects.requireNonNull(verdict, "verdict");

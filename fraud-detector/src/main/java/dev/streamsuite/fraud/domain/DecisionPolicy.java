@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.DecisionOutcome;
 import java.util.List;
 
 /**
@@ -30,7 +31,9 @@ public record DecisionPolicy(double reviewAt, double declineAt) {
             // rounded across a threshold.
             risk = Math.min(1.0, risk + score * (1.0 - risk));
         }
-        Verdict verdict = risk >= declineAt ? Verdict.DECLINE : risk >= reviewAt ? Verdict.REVIEW : Verdict.APPROVE;
+        DecisionOutcome verdict = risk >= declineAt
+                ? DecisionOutcome.DECLINE
+                : risk >= reviewAt ? DecisionOutcome.REVIEW : DecisionOutcome.APPROVE;
         return new Decision(verdict, risk);
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) imp
                         distanceKm, hours, speedKmh, maxSpeedKmh);
         return Optional.of(new RuleHit(
                 RuleSupport.overThresholdScore(speedKmh, maxSpeedKmh),
-                HitSeverity.HIGH,
+                Severity.HIGH,
                 reason,
                 List.of(previous.transactionId(), payment.transactionId()),
                 previous.eventTime(),

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Objects;
  */
 public record RuleHit(
         double score,
-        HitSeverity severity,
+        Severity severity,
         String reason,
         List<String> transactionIds,
         Instant windowStart,

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.domain;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public record VelocityRule(int maxPayments, Duration window) implements Rule.OnH
         figures.put("windowSeconds", RuleSupport.seconds(window));
         return Optional.of(new RuleHit(
                 RuleSupport.overThresholdScore(count, maxPayments),
-                count >= 2L * maxPayments ? HitSeverity.HIGH : HitSeverity.MEDIUM,
+                count >= 2L * maxPayments ? Severity.HIGH : Severity.MEDIUM,
                 RuleSupport.format("%d payments within %s (limit %d)", count, window, maxPayments),
                 ids,
                 first,

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ class AmountAnomalyRuleTest {
         RuleHit hit = rule.evaluate(withBaseline(5), payment("tx", T0, 1_601)).orElseThrow();
 
         assertThat(hit.figures()).containsEntry("zScore", 3.005);
-        assertThat(hit.severity()).isEqualTo(HitSeverity.MEDIUM);
+        assertThat(hit.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(hit.transactionIds()).containsExactly("tx");
         assertThat(hit.windowStart()).isNull();
         assertThat(hit.windowEnd()).isNull();
@@ -70,7 +71,7 @@ class AmountAnomalyRuleTest {
         RuleHit hit = rule.evaluate(withBaseline(5), payment("tx", T0, 2_200)).orElseThrow();
 
         assertThat(hit.score()).isEqualTo(1.0);
-        assertThat(hit.severity()).isEqualTo(HitSeverity.HIGH);
+        assertThat(hit.severity()).isEqualTo(Severity.HIGH);
     }
 
     @Test
@@ -116,7 +117,7 @@ class AmountAnomalyRuleTest {
         assertThat(hit.figures())
                 .containsExactly(
                         entry("amount", 50_001.0), entry("observations", 0.0), entry("categoryLimit", 50_000.0));
-        assertThat(hit.severity()).isEqualTo(HitSeverity.MEDIUM);
+        assertThat(hit.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(hit.score()).isEqualTo(50_001 / 100_000.0);
     }
 
@@ -151,7 +152,7 @@ class AmountAnomalyRuleTest {
                 .isEqualTo("amount 600.00 EUR is 100.0 standard deviations above the card's mean of 400.00 EUR"
                         + " (limit 3.0); amount 600.00 EUR exceeds the limit of 500.00 EUR for merchant category 7995");
         assertThat(hit.score()).isEqualTo(1.0);
-        assertThat(hit.severity()).isEqualTo(HitSeverity.HIGH);
+        assertThat(hit.severity()).isEqualTo(Severity.HIGH);
         assertThat(hit.figures().keySet())
                 .containsExactly("amount", "observations", "mean", "stdDev", "zScore", "zScoreLimit", "categoryLimit");
     }

@@ -7,6 +7,7 @@ import static dev.streamsuite.fraud.domain.Payments.T0;
 import static dev.streamsuite.fraud.domain.Payments.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ class BlocklistRuleTest {
                 .orElseThrow();
 
         assertThat(hit.score()).isEqualTo(1.0);
-        assertThat(hit.severity()).isEqualTo(HitSeverity.CRITICAL);
+        assertThat(hit.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(hit.reason()).isEqualTo("card card-1 is blocked: stolen");
         assertThat(hit.transactionIds()).containsExactly("tx-1");
         assertThat(hit.windowStart()).isNull();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,7 @@ class CardTestingRuleTest {
         assertThat(hit.transactionIds()).containsExactly("s1", "s2", "s3", "large");
         assertThat(hit.windowStart()).isEqualTo(T0);
         assertThat(hit.windowEnd()).isEqualTo(atSeconds(180));
-        assertThat(hit.severity()).isEqualTo(HitSeverity.HIGH);
+        assertThat(hit.severity()).isEqualTo(Severity.HIGH);
         assertThat(hit.score()).isEqualTo(0.5);
         assertThat(hit.reason())
                 .isEqualTo("3 payments of at most 2.00 EUR within PT10M before a payment of 500.00 EUR (threshold 3)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamsuite.schemas.payments.DecisionOutcome;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,27 +15,27 @@ class DecisionPolicyTest {
 
     @Test
     void approvesWhenNoRuleFired() {
-        assertThat(policy.decide(List.of())).isEqualTo(new Decision(Verdict.APPROVE, 0.0));
+        assertThat(policy.decide(List.of())).isEqualTo(new Decision(DecisionOutcome.APPROVE, 0.0));
     }
 
     @Test
     void approvesJustBelowTheReviewThreshold() {
-        assertThat(policy.decide(List.of(Math.nextDown(0.5))).verdict()).isEqualTo(Verdict.APPROVE);
+        assertThat(policy.decide(List.of(Math.nextDown(0.5))).verdict()).isEqualTo(DecisionOutcome.APPROVE);
     }
 
     @Test
     void reviewsFromExactlyTheReviewThreshold() {
-        assertThat(policy.decide(List.of(0.5))).isEqualTo(new Decision(Verdict.REVIEW, 0.5));
+        assertThat(policy.decide(List.of(0.5))).isEqualTo(new Decision(DecisionOutcome.REVIEW, 0.5));
     }
 
     @Test
     void reviewsJustBelowTheDeclineThreshold() {
-        assertThat(policy.decide(List.of(Math.nextDown(0.75))).verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(policy.decide(List.of(Math.nextDown(0.75))).verdict()).isEqualTo(DecisionOutcome.REVIEW);
     }
 
     @Test
     void declinesFromExactlyTheDeclineThreshold() {
-        assertThat(policy.decide(List.of(0.75))).isEqualTo(new Decision(Verdict.DECLINE, 0.75));
+        assertThat(policy.decide(List.of(0.75))).isEqualTo(new Decision(DecisionOutcome.DECLINE, 0.75));
     }
 
     @Test
@@ -42,12 +43,12 @@ class DecisionPolicyTest {
         Decision decision = policy.decide(List.of(0.2, 0.5));
 
         assertThat(decision.riskScore()).isCloseTo(0.6, within(1e-12));
-        assertThat(decision.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(decision.verdict()).isEqualTo(DecisionOutcome.REVIEW);
     }
 
     @Test
     void twoReviewsAddUpToADecline() {
-        assertThat(policy.decide(List.of(0.5, 0.5))).isEqualTo(new Decision(Verdict.DECLINE, 0.75));
+        assertThat(policy.decide(List.of(0.5, 0.5))).isEqualTo(new Decision(DecisionOutcome.DECLINE, 0.75));
     }
 
     @Test
@@ -60,20 +61,20 @@ class DecisionPolicyTest {
     void aBlocklistHitDeclinesWhateverTheOtherScores() {
         DecisionPolicy strictest = new DecisionPolicy(1.0, 1.0);
 
-        assertThat(strictest.decide(List.of(0.0, 1.0, 0.1))).isEqualTo(new Decision(Verdict.DECLINE, 1.0));
+        assertThat(strictest.decide(List.of(0.0, 1.0, 0.1))).isEqualTo(new Decision(DecisionOutcome.DECLINE, 1.0));
     }
 
     @Test
     void equalThresholdsLeaveNoRoomForReview() {
         DecisionPolicy noReview = new DecisionPolicy(0.6, 0.6);
 
-        assertThat(noReview.decide(List.of(0.59)).verdict()).isEqualTo(Verdict.APPROVE);
-        assertThat(noReview.decide(List.of(0.6)).verdict()).isEqualTo(Verdict.DECLINE);
+        assertThat(noReview.decide(List.of(0.59)).verdict()).isEqualTo(DecisionOutcome.APPROVE);
+        assertThat(noReview.decide(List.of(0.6)).verdict()).isEqualTo(DecisionOutcome.DECLINE);
     }
 
     @Test
     void aZeroReviewThresholdReviewsEverything() {
-        assertThat(new DecisionPolicy(0.0, 1.0).decide(List.of()).verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(new DecisionPolicy(0.0, 1.0).decide(List.of()).verdict()).isEqualTo(DecisionOutcome.REVIEW);
     }
 
     @Test

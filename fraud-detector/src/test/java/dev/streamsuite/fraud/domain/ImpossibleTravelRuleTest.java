@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +49,7 @@ class ImpossibleTravelRuleTest {
                         entry("limitKmh", 900.0));
         assertThat(hit.reason())
                 .isEqualTo("5837.2 km from the previous located payment in 1.00 h: 5837 km/h (limit 900 km/h)");
-        assertThat(hit.severity()).isEqualTo(HitSeverity.HIGH);
+        assertThat(hit.severity()).isEqualTo(Severity.HIGH);
         assertThat(hit.score()).isEqualTo(1.0);
     }
 

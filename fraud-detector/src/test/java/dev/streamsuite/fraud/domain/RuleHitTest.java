@@ -4,6 +4,7 @@ import static dev.streamsuite.fraud.domain.Payments.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamsuite.schemas.payments.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RuleHitTest {
 
     private static RuleHit hit(double score, List<String> ids, Map<String, Double> figures) {
-        return new RuleHit(score, HitSeverity.LOW, "reason", ids, null, null, figures);
+        return new RuleHit(score, Severity.LOW, "reason", ids, null, null, figures);
     }
 
     @Test
@@ -60,9 +61,9 @@ class RuleHitTest {
 
     @Test
     void rejectsAHalfOpenOrBackwardsWindow() {
-        assertThatThrownBy(() -> new RuleHit(0.5, HitSeverity.LOW, "r", List.of("tx"), T0, null, Map.of()))
+        assertThatThrownBy(() -> new RuleHit(0.5, Severity.LOW, "r", List.of("tx"), T0, null, Map.of()))
                 .hasMessageContaining("both");
-        assertThatThrownBy(() -> new RuleHit(0.5, HitSeverity.LOW, "r", List.of("tx"), T0.plusSeconds(1), T0, Map.of()))
+        assertThatThrownBy(() -> new RuleHit(0.5, Severity.LOW, "r", List.of("tx"), T0.plusSeconds(1), T0, Map.of()))
                 .hasMessageContaining("after");
     }
 }

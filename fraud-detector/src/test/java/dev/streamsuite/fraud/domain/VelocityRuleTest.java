@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class VelocityRuleTest {
         assertThat(hit.windowEnd()).isEqualTo(atSeconds(50));
         assertThat(hit.figures())
                 .containsExactly(entry("count", 6.0), entry("limit", 5.0), entry("windowSeconds", 60.0));
-        assertThat(hit.severity()).isEqualTo(HitSeverity.MEDIUM);
+        assertThat(hit.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(hit.score()).isEqualTo(0.6);
     }
 
@@ -134,7 +135,7 @@ class VelocityRuleTest {
         RuleHit hit =
                 rule.evaluate(everySeconds(8, 1), payment("now", atSeconds(8))).orElseThrow();
 
-        assertThat(hit.severity()).isEqualTo(HitSeverity.MEDIUM);
+        assertThat(hit.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(hit.score()).isEqualTo(0.9);
     }
 
@@ -143,7 +144,7 @@ class VelocityRuleTest {
         RuleHit hit =
                 rule.evaluate(everySeconds(9, 1), payment("now", atSeconds(9))).orElseThrow();
 
-        assertThat(hit.severity()).isEqualTo(HitSeverity.HIGH);
+        assertThat(hit.severity()).isEqualTo(Severity.HIGH);
         assertThat(hit.score()).isEqualTo(1.0);
     }
 
