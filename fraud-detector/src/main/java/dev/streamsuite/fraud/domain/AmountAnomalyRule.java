@@ -103,12 +103,12 @@ public record AmountAnomalyRule(
             figures.put("zScore", zScore);
             figures.put("zScoreLimit", maxZScore);
             if (zScore > maxZScore) {
-                score = RuleSupport.overThresholdScore(zScore, maxZScore);
-                reasons.add(RuleSupport.format(
+                score = Rules.overThresholdScore(zScore, maxZScore);
+                reasons.add(Rules.format(
                         "amount %s is %.1f standard deviations above the card's mean of %s (limit %.1f)",
-                        RuleSupport.formatAmount(amount, currency),
+                        Rules.formatAmount(amount, currency),
                         zScore,
-                        RuleSupport.formatAmount(Math.round(baseline.mean()), currency),
+                        Rules.formatAmount(Math.round(baseline.mean()), currency),
                         maxZScore));
             }
         }
@@ -117,11 +117,11 @@ public record AmountAnomalyRule(
         if (categoryLimit != null) {
             figures.put("categoryLimit", (double) categoryLimit);
             if (amount > categoryLimit) {
-                score = Math.max(score, RuleSupport.overThresholdScore(amount, categoryLimit));
-                reasons.add(RuleSupport.format(
+                score = Math.max(score, Rules.overThresholdScore(amount, categoryLimit));
+                reasons.add(Rules.format(
                         "amount %s exceeds the limit of %s for merchant category %s",
-                        RuleSupport.formatAmount(amount, currency),
-                        RuleSupport.formatAmount(categoryLimit, currency),
+                        Rules.formatAmount(amount, currency),
+                        Rules.formatAmount(categoryLimit, currency),
                         payment.merchantCategoryCode()));
             }
         }

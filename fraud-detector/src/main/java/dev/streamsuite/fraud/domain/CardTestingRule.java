@@ -39,7 +39,7 @@ public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, lo
                     String.valueOf(largeAmountMinMinor),
                     "above smallAmountMaxMinor (" + smallAmountMaxMinor + ")");
         }
-        RuleSupport.requirePositive(window, "window");
+        Rules.requirePositive(window, "window");
     }
 
     /** Missing parameters take the values of {@code defaults}. */
@@ -83,16 +83,16 @@ public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, lo
         figures.put("smallAmountMax", (double) smallAmountMaxMinor);
         figures.put("amount", (double) payment.amountMinor());
         figures.put("largeAmountMin", (double) largeAmountMinMinor);
-        figures.put("windowSeconds", RuleSupport.seconds(window));
+        figures.put("windowSeconds", Rules.seconds(window));
         return Optional.of(new RuleHit(
-                RuleSupport.overThresholdScore(small.size(), minSmallPayments),
+                Rules.overThresholdScore(small.size(), minSmallPayments),
                 Severity.HIGH,
-                RuleSupport.format(
+                Rules.format(
                         "%d payments of at most %s within %s before a payment of %s (threshold %d)",
                         small.size(),
-                        RuleSupport.formatAmount(smallAmountMaxMinor, payment.currency()),
+                        Rules.formatAmount(smallAmountMaxMinor, payment.currency()),
                         window,
-                        RuleSupport.formatAmount(payment.amountMinor(), payment.currency()),
+                        Rules.formatAmount(payment.amountMinor(), payment.currency()),
                         minSmallPayments),
                 ids,
                 small.get(0).eventTime(),

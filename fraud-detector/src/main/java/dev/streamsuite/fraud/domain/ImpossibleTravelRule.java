@@ -82,14 +82,14 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) imp
         figures.put("speedKmh", speedKmh);
         figures.put("limitKmh", maxSpeedKmh);
         String reason = hours == 0
-                ? RuleSupport.format(
+                ? Rules.format(
                         "%.1f km from the previous located payment at the same instant (limit %.0f km/h)",
                         distanceKm, maxSpeedKmh)
-                : RuleSupport.format(
+                : Rules.format(
                         "%.1f km from the previous located payment in %.2f h: %.0f km/h (limit %.0f km/h)",
                         distanceKm, hours, speedKmh, maxSpeedKmh);
         return Optional.of(new RuleHit(
-                RuleSupport.overThresholdScore(speedKmh, maxSpeedKmh),
+                Rules.overThresholdScore(speedKmh, maxSpeedKmh),
                 Severity.HIGH,
                 reason,
                 List.of(previous.transactionId(), payment.transactionId()),

@@ -26,7 +26,7 @@ public record VelocityRule(int maxPayments, Duration window) implements Rule.OnH
         if (maxPayments < 1) {
             throw new InvalidRuleException("maxPayments", String.valueOf(maxPayments), "at least 1");
         }
-        RuleSupport.requirePositive(window, "window");
+        Rules.requirePositive(window, "window");
     }
 
     /** Missing parameters take the values of {@code defaults}. */
@@ -62,11 +62,11 @@ public record VelocityRule(int maxPayments, Duration window) implements Rule.OnH
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("count", (double) count);
         figures.put("limit", (double) maxPayments);
-        figures.put("windowSeconds", RuleSupport.seconds(window));
+        figures.put("windowSeconds", Rules.seconds(window));
         return Optional.of(new RuleHit(
-                RuleSupport.overThresholdScore(count, maxPayments),
+                Rules.overThresholdScore(count, maxPayments),
                 count >= 2L * maxPayments ? Severity.HIGH : Severity.MEDIUM,
-                RuleSupport.format("%d payments within %s (limit %d)", count, window, maxPayments),
+                Rules.format("%d payments within %s (limit %d)", count, window, maxPayments),
                 ids,
                 first,
                 t,

@@ -25,6 +25,6 @@ public record PlausibleRange(double min, double max, String unit) {
 
     @Override
     public String toString() {
-        return Figures.exact(min) + ".." + Figures.exact(max) + " " + unit;
+        return NumberText.exact(min) + ".." + NumberText.exact(max) + " " + unit;
     }
 }

@@ -57,9 +57,9 @@ public record RateOfChangeMonitor(Double maxChangePerMinute) {
                 Optional.of(new RateOfChangeEvent(
                         rate,
                         maxChangePerMinute,
-                        "window mean changed from " + Figures.rounded(previous.mean()) + " to "
-                                + Figures.rounded(current.mean()) + " at " + Figures.rounded(rate)
-                                + " per minute, above the limit of " + Figures.exact(maxChangePerMinute)
+                        "window mean changed from " + NumberText.rounded(previous.mean()) + " to "
+                                + NumberText.rounded(current.mean()) + " at " + NumberText.rounded(rate)
+                                + " per minute, above the limit of " + NumberText.exact(maxChangePerMinute)
                                 + " per minute")));
     }
 

@@ -31,7 +31,7 @@ public record ReadingValidator(PhysicalLimits limits) {
         }
         return limits.rangeFor(sensorType, unit)
                 .filter(range -> !range.contains(value))
-                .map(range -> sensorType.strip() + " " + Figures.exact(value) + " " + range.unit()
+                .map(range -> sensorType.strip() + " " + NumberText.exact(value) + " " + range.unit()
                         + " is physically impossible, the plausible range is " + range);
     }
 

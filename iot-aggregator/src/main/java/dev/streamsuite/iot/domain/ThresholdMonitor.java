@@ -110,8 +110,8 @@ public record ThresholdMonitor(Double low, Double high, Double hysteresis) {
                         ThresholdEvent.Kind.CLEARED,
                         windowMax,
                         high,
-                        "window max " + Figures.exact(windowMax) + " is back below the high threshold "
-                                + Figures.exact(high) + " minus hysteresis " + Figures.rounded(highBand())));
+                        "window max " + NumberText.exact(windowMax) + " is back below the high threshold "
+                                + NumberText.exact(high) + " minus hysteresis " + NumberText.rounded(highBand())));
     }
 
     private ThresholdTransition fromLow(double windowMin, double windowMax, boolean aboveHigh) {
@@ -136,8 +136,8 @@ public record ThresholdMonitor(Double low, Double high, Double hysteresis) {
                         ThresholdEvent.Kind.CLEARED,
                         windowMin,
                         low,
-                        "window min " + Figures.exact(windowMin) + " is back above the low threshold "
-                                + Figures.exact(low) + " plus hysteresis " + Figures.rounded(lowBand())));
+                        "window min " + NumberText.exact(windowMin) + " is back above the low threshold "
+                                + NumberText.exact(low) + " plus hysteresis " + NumberText.rounded(lowBand())));
     }
 
     private ThresholdTransition raiseHigh(double windowMax) {
@@ -147,8 +147,8 @@ public record ThresholdMonitor(Double low, Double high, Double hysteresis) {
                         ThresholdEvent.Kind.RAISED_HIGH,
                         windowMax,
                         high,
-                        "window max " + Figures.exact(windowMax) + " is above the high threshold "
-                                + Figures.exact(high)));
+                        "window max " + NumberText.exact(windowMax) + " is above the high threshold "
+                                + NumberText.exact(high)));
     }
 
     private ThresholdTransition raiseLow(double windowMin) {
@@ -158,8 +158,8 @@ public record ThresholdMonitor(Double low, Double high, Double hysteresis) {
                         ThresholdEvent.Kind.RAISED_LOW,
                         windowMin,
                         low,
-                        "window min " + Figures.exact(windowMin) + " is below the low threshold "
-                                + Figures.exact(low)));
+                        "window min " + NumberText.exact(windowMin) + " is below the low threshold "
+                                + NumberText.exact(low)));
     }
 
     private double bandFor(double threshold) {

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
 
-final class RuleSupport {
+/** What the rules share: one scoring scale, and how they write figures into reasons. */
+final class Rules {
 
-    private RuleSupport() {}
+    private Rules() {}
 
     /**
      * One scale for every threshold rule: just over the threshold scores about 0.5, twice the threshold or more

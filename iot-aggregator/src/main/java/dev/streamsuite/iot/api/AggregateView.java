@@ -2,11 +2,8 @@ package dev.streamsuite.iot.api;
 
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import java.time.Instant;
-import java.util.List;
 
-/** JSON answers of the query endpoints. */
-record AggregatesView(String deviceId, Instant from, Instant to, List<AggregateView> windows) {}
-
+/** One window of a device, as the query endpoints show it. */
 record AggregateView(
         Instant windowStart,
         Instant windowEnd,
@@ -39,5 +36,3 @@ record AggregateView(
                 aggregate.getLast());
     }
 }
-
-record LatestView(String deviceId, String siteId, String readingId, double value, Instant eventTime, boolean silent) {}

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Writes figures into alert reasons and rejection reasons so that people can read them. */
-final class Figures {
+final class NumberText {
 
     // Twelve significant digits keep every digit a sensor or a person would give, and drop the noise that arithmetic
     // leaves in the last bits, as in 0.02 * 30 = 0.6000000000000001.
     private static final MathContext READABLE = new MathContext(12);
 
-    private Figures() {}
+    private NumberText() {}
 
     /**
      * A value as it was given, e.g. a reading or a threshold: every digit, since rounding could make a value just
