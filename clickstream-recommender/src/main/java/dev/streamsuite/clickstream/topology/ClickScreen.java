@@ -4,8 +4,6 @@ import dev.streamsuite.clickstream.domain.Interaction;
 import dev.streamsuite.clickstream.domain.SessionEvent;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
-import dev.streamsuite.streams.EventTimes;
-import dev.streamsuite.streams.InvalidRecordException;
 import dev.streamsuite.streams.KeyPlacement;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -16,7 +14,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Rejects clicks that make no sense and keeps clicks of accounts flagged by fraud-detector
+ * Rejects clicks that make no sense ({@link ClickValidation}) and keeps clicks of accounts flagged by fraud-detector
  * out of the model, so that bots cannot poison it. Excluded clicks are counted in
  * {@code excluded-click-total}. Adds the item's category from the catalog.
  */
@@ -42,27 +40,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
     public void process(FixedKeyRecord<String, ClickEvent> record) {
         keyPlacement.check(record.key());
         ClickEvent click = record.value();
-        if (click == null) {
-            throw new InvalidRecordException("A click record needs a value; tombstones are not clicks.");
-        }
-        require(click.getEventId(), "eventId");
-        require(click.getUserId(), "userId");
-        require(click.getItemId(), "itemId");
-        if (!click.getUserId().equals(record.key())) {
-            // Sessions follow the record key, user state and queries the userId: they must agree.
-            throw new InvalidRecordException("Click " + click.getEventId() + ": the record key '" + record.key()
-                    + "' must be the userId '" + click.getUserId() + "'.");
-        }
-        Interaction interaction =
-                switch (click.getType()) {
-                    case VIEW -> Interaction.VIEW;
-                    case CART -> Interaction.CART;
-                    case PURCHASE -> Interaction.PURCHASE;
-                    case UNKNOWN ->
-                        throw new InvalidRecordException(
-                                "Click " + click.getEventId() + ": type must be VIEW, CART or PURCHASE");
-                };
-        EventTimes.requirePlausible(click.getEventTime(), record.timestamp(), "Click " + click.getEventId());
+        Interaction interaction = ClickValidation.validate(record.key(), click, record.timestamp());
         if (click.getAccountId() != null && flaggedAccounts.get(click.getAccountId()) != null) {
             excluded.record();
             return;
@@ -75,11 +53,5 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
                 click.getUserId(),
                 category,
                 new SessionEvent(click.getItemId(), interaction, click.getEventTime()))));
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRecordException("A click needs its " + field + "; it is empty.");
-        }
     }
 }

@@ -93,7 +93,7 @@ public record ReadingStats(
     /**
      * Adds one reading.
      *
-     * @param value must be finite; screen readings with {@link ReadingValidator} first
+     * @param value must be finite; screen readings with {@link ReadingValidation} first
      */
     public ReadingStats add(double value, Instant eventTime) {
         requireFinite("value", value);

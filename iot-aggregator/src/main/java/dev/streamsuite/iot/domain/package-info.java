@@ -13,7 +13,7 @@
  *   <li>Events carry a {@code reason} for a human, with the figures that were compared.
  *   <li>Invalid arguments (NaN statistics, negative durations, thresholds out of order) throw
  *       {@link java.lang.IllegalArgumentException} or {@link java.lang.NullPointerException}; readings themselves are
- *       screened by {@link dev.streamsuite.iot.domain.ReadingValidator} before they reach the statistics.
+ *       screened by {@link dev.streamsuite.iot.domain.ReadingValidation} before they reach the statistics.
  * </ul>
  */
 package dev.streamsuite.iot.domain;

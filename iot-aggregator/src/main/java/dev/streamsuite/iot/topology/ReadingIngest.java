@@ -1,6 +1,6 @@
 package dev.streamsuite.iot.topology;
 
-import dev.streamsuite.iot.domain.ReadingValidator;
+import dev.streamsuite.iot.domain.ReadingValidation;
 import dev.streamsuite.iot.domain.WindowMath;
 import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.schemas.iot.Device;
@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, Ingested> {
 
     private final IotSettings settings;
-    private final ReadingValidator validator;
+    private final ReadingValidation validator;
     private FixedKeyProcessorContext<String, Ingested> context;
     private KeyPlacement keyPlacement;
     private TimestampedKeyValueStore<String, Device> devices;
@@ -32,7 +32,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
 
     ReadingIngest(IotSettings settings) {
         this.settings = settings;
-        this.validator = new ReadingValidator(settings.physicalLimits());
+        this.validator = new ReadingValidation(settings.physicalLimits());
     }
 
     @Override

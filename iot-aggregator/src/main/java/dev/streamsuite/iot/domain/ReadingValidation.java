@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Decides whether a reading may be aggregated, and says why not. */
-public record ReadingValidator(PhysicalLimits limits) {
+public record ReadingValidation(PhysicalLimits limits) {
 
-    public ReadingValidator {
+    public ReadingValidation {
         Objects.requireNonNull(limits, "limits");
     }
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReadingValidatorTest {
+class ReadingValidationTest {
 
-    private final ReadingValidator validator = new ReadingValidator(
+    private final ReadingValidation validator = new ReadingValidation(
             ServiceSettings.shipped("iot", IotSettings.class).physicalLimits());
 
     @Test
@@ -116,8 +116,8 @@ class ReadingValidatorTest {
 
     @Test
     void appliesCustomRanges() {
-        ReadingValidator custom =
-                new ReadingValidator(new PhysicalLimits(Map.of("vibration", new PlausibleRange(0.0, 50.0, "mm/s"))));
+        ReadingValidation custom =
+                new ReadingValidation(new PhysicalLimits(Map.of("vibration", new PlausibleRange(0.0, 50.0, "mm/s"))));
 
         assertThat(custom.rejectionReason("dev-1", 50.0, "vibration", "mm/s")).isEmpty();
         assertThat(custom.rejectionReason("dev-1", 51.0, "vibration", "mm/s"))
