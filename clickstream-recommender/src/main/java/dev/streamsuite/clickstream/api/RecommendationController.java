@@ -8,7 +8,7 @@ import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
-import dev.streamsuite.streams.autoconfigure.StoreQueries;
+import dev.streamsuite.streams.query.StoreQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;

@@ -6,7 +6,7 @@ import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.iot.topology.IotTopology;
 import dev.streamsuite.iot.topology.WindowStates;
 import dev.streamsuite.schemas.iot.AggregateScope;
-import dev.streamsuite.streams.autoconfigure.StoreQueries;
+import dev.streamsuite.streams.query.StoreQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.streamsuite.streams.NewTopics;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.streams.StreamsTopology;
 import dev.streamsuite.streams.errors.DeadLetterMetrics;
+import dev.streamsuite.streams.query.StoreQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;

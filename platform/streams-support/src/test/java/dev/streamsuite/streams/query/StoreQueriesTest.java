@@ -1,4 +1,4 @@
-package dev.streamsuite.streams.autoconfigure;
+package dev.streamsuite.streams.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

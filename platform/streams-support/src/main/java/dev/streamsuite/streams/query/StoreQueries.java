@@ -1,4 +1,4 @@
-package dev.streamsuite.streams.autoconfigure;
+package dev.streamsuite.streams.query;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.IntFunction;
@@ -38,7 +38,7 @@ public final class StoreQueries {
     private final HostInfo self;
     private final String retryAfterSeconds;
 
-    StoreQueries(StreamsBuilderFactoryBean streams, RestClient client, HostInfo self, int retryAfterSeconds) {
+    public StoreQueries(StreamsBuilderFactoryBean streams, RestClient client, HostInfo self, int retryAfterSeconds) {
         this.streams = streams;
         this.client = client;
         this.self = self;
