@@ -16,9 +16,9 @@ import dev.streamsuite.schemas.payments.AlertEvidence;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
-import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.Topic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
-import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -53,18 +52,12 @@ class RecommenderTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        var properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clickstream-recommender-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver = new TopologyTestDriver(new RecommenderTopology(topics, SETTINGS).build(properties), properties, T0);
+        driver = TestDrivers.start(
+                new RecommenderTopology(topics, SETTINGS), "clickstream-recommender-test", DEAD_LETTER, T0);
         clicks = input(topics.clicks());
         catalog = input(topics.catalog());
         fraudAlerts = input(topics.fraudAlerts());
-        recommendations = driver.createOutputTopic(
-                topics.recommendations().name(),
-                topics.recommendations().keySerde().deserializer(),
-                topics.recommendations().valueSerde().deserializer());
+        recommendations = TestDrivers.output(driver, topics.recommendations());
     }
 
     @AfterEach
@@ -203,10 +196,7 @@ class RecommenderTopologyTest {
         item("hat", "fashion", true);
         click("u1", "shoe", ClickType.VIEW, T0);
         // Another input partition's counts, as its trending task publishes them.
-        var otherPartition = driver.createInputTopic(
-                topics.trending().name(),
-                topics.trending().keySerde().serializer(),
-                topics.trending().valueSerde().serializer());
+        var otherPartition = TestDrivers.input(driver, topics.trending());
         otherPartition.pipeInput(
                 "fashion|4",
                 new TrendingSnapshot(
@@ -381,8 +371,7 @@ class RecommenderTopologyTest {
                 T0);
     }
 
-    private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {
-        return driver.createInputTopic(
-                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return TestDrivers.input(driver, topic);
     }
 }

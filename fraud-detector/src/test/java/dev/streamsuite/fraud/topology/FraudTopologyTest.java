@@ -14,9 +14,9 @@ import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.streams.PlainAvroSerdes;
+import dev.streamsuite.streams.Topic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
-import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,22 +54,12 @@ class FraudTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        var properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-detector-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver = new TopologyTestDriver(new FraudTopology(topics, SETTINGS).build(properties), properties);
+        driver = TestDrivers.start(new FraudTopology(topics, SETTINGS), "fraud-detector-test", DEAD_LETTER, T0);
         payments = input(topics.transactions());
         rules = input(topics.rules());
         blocklist = input(topics.blocklist());
-        alerts = driver.createOutputTopic(
-                topics.alerts().name(),
-                topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
-        decisions = driver.createOutputTopic(
-                topics.decisions().name(),
-                topics.decisions().keySerde().deserializer(),
-                topics.decisions().valueSerde().deserializer());
+        alerts = TestDrivers.output(driver, topics.alerts());
+        decisions = TestDrivers.output(driver, topics.decisions());
     }
 
     @AfterEach
@@ -472,11 +461,7 @@ class FraudTopologyTest {
         try (var all = oldCards.all()) {
             all.forEachRemaining(cards::add);
         }
-        var inForce = driver.createOutputTopic(
-                        topics.rulesInForce().name(),
-                        topics.rulesInForce().keySerde().deserializer(),
-                        topics.rulesInForce().valueSerde().deserializer())
-                .readRecordsToList();
+        var inForce = TestDrivers.output(driver, topics.rulesInForce()).readRecordsToList();
         closeDriver();
         startDriver();
         KeyValueStore<String, CardProfile> newCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
@@ -489,9 +474,8 @@ class FraudTopologyTest {
         return TestDrivers.deadLetterMessages(driver, DEAD_LETTER);
     }
 
-    private <V> TestInputTopic<String, V> input(dev.streamsuite.streams.Topic<String, V> topic) {
-        return driver.createInputTopic(
-                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return TestDrivers.input(driver, topic);
     }
 
     private void pay(String card, long amountMinor, Instant at) {

@@ -12,10 +12,10 @@ import dev.streamsuite.schemas.iot.DeviceAlertType;
 import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
-import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.SourceTopics;
+import dev.streamsuite.streams.Topic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
-import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -51,19 +50,9 @@ class IotTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        var properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "iot-aggregator-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        DeadLetterHandlers.apply(properties, DEAD_LETTER);
-        driver = new TopologyTestDriver(new IotTopology(topics, SETTINGS).build(properties), properties, T0);
-        readings = driver.createInputTopic(
-                topics.readings().name(),
-                topics.readings().keySerde().serializer(),
-                topics.readings().valueSerde().serializer());
-        devices = driver.createInputTopic(
-                topics.devices().name(),
-                topics.devices().keySerde().serializer(),
-                topics.devices().valueSerde().serializer());
+        driver = TestDrivers.start(new IotTopology(topics, SETTINGS), "iot-aggregator-test", DEAD_LETTER, T0);
+        readings = TestDrivers.input(driver, topics.readings());
+        devices = TestDrivers.input(driver, topics.devices());
         deviceAggregates = output(topics.deviceAggregates());
         siteAggregates = output(topics.siteAggregates());
         alerts = output(topics.alerts());
@@ -393,10 +382,7 @@ class IotTopologyTest {
                 T0);
     }
 
-    private <V> TestOutputTopic<String, V> output(dev.streamsuite.streams.Topic<String, V> topic) {
-        return driver.createOutputTopic(
-                topic.name(),
-                topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer());
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return TestDrivers.output(driver, topic);
     }
 }

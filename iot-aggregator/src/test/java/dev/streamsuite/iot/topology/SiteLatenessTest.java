@@ -3,8 +3,8 @@ package dev.streamsuite.iot.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.iot.state.EnrichedReading;
-import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.TestDrivers;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Serdes for the generated Avro classes. Services use {@link RegistryAvroSerdes}; topology
- * unit tests use {@link PlainAvroSerdes}, which needs no registry.
+ * unit tests use {@code PlainAvroSerdes} from test-support, which needs no registry.
  */
 public interface AvroSerdes {
 

@@ -4,14 +4,15 @@ import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.streams.PlainAvroSerdes;
 import dev.streamsuite.streams.Topic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
-import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
+import dev.streamsuite.testsupport.TestDrivers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +43,19 @@ final class FraudDetectorJudge {
      */
     static Verdict judge(List<RecordingEmit.Sent> sent) {
         var topics = FraudTopics.from(new PlainAvroSerdes());
-        var properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "simulator-judge");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         Path stateDir = stateDirectory();
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        DeadLetterHandlers.apply(properties, "fraud-detector.dlq");
+        var inMemory = new Properties();
+        inMemory.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Map<String, Topic<String, ? extends SpecificRecord>> inputs = Map.of(
                 topics.transactions().name(), topics.transactions(),
                 topics.rules().name(), topics.rules(),
                 topics.blocklist().name(), topics.blocklist());
-        try (var driver = new TopologyTestDriver(new FraudTopology(topics, SETTINGS).build(properties), properties)) {
+        try (var driver = TestDrivers.start(
+                new FraudTopology(topics, SETTINGS),
+                "simulator-judge",
+                "fraud-detector.dlq",
+                Instant.now(),
+                inMemory)) {
             var pipes = new HashMap<String, TestInputTopic<String, SpecificRecord>>();
             for (var record : sent) {
                 var topic = inputs.get(record.topic());
@@ -66,22 +69,10 @@ final class FraudDetectorJudge {
                     }
                 }
             }
-            var alerts = driver
-                    .createOutputTopic(
-                            topics.alerts().name(),
-                            topics.alerts().keySerde().deserializer(),
-                            topics.alerts().valueSerde().deserializer())
-                    .readValuesToList()
-                    .stream()
+            var alerts = TestDrivers.output(driver, topics.alerts()).readValuesToList().stream()
                     .map(alert -> alert.getCardId() + "/" + alert.getRuleType() + "/" + alert.getTransactionId())
                     .toList();
-            var fired = driver
-                    .createOutputTopic(
-                            topics.decisions().name(),
-                            topics.decisions().keySerde().deserializer(),
-                            topics.decisions().valueSerde().deserializer())
-                    .readValuesToList()
-                    .stream()
+            var fired = TestDrivers.output(driver, topics.decisions()).readValuesToList().stream()
                     .filter(decision -> !decision.getFiredRuleIds().isEmpty())
                     .map(decision -> decision.getTransactionId())
                     .toList();
@@ -110,9 +101,6 @@ final class FraudDetectorJudge {
     private static TestInputTopic<String, SpecificRecord> input(
             TopologyTestDriver driver, Topic<String, ? extends SpecificRecord> topic) {
         var values = (Topic<String, SpecificRecord>) topic;
-        return driver.createInputTopic(
-                values.name(),
-                values.keySerde().serializer(),
-                values.valueSerde().serializer());
+        return TestDrivers.input(driver, values);
     }
 }

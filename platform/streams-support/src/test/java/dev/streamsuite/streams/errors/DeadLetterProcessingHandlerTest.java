@@ -3,12 +3,13 @@ package dev.streamsuite.streams.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamsuite.testsupport.TestDrivers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -51,7 +52,15 @@ class DeadLetterProcessingHandlerTest {
             input.pipeInput("k", "fine");
 
             assertThat(deadLetters).containsExactly("in/IllegalArgumentException");
-            assertThat(TestDrivers.deadLetterMessages(driver, DEAD_LETTER)).containsExactly("poison value");
+            assertThat(driver.createOutputTopic(DEAD_LETTER, new StringDeserializer(), new StringDeserializer())
+                            .readRecordsToList())
+                    .singleElement()
+                    .satisfies(record -> assertThat(new String(
+                                    record.headers()
+                                            .lastHeader("__streams.errors.message")
+                                            .value(),
+                                    StandardCharsets.UTF_8))
+                            .isEqualTo("poison value"));
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.streamsuite.streams;
+package dev.streamsuite.testsupport;
 
+import dev.streamsuite.streams.AvroSerdes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
