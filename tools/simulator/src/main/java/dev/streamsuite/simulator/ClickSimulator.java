@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: drive it from one thread.
  */
-public final class ClickSimulator implements TrafficSimulator {
+public final class ClickSimulator extends ScenarioTraffic {
 
     /** The only scenario; its name is the ground truth kind. */
     public enum Scenario {
@@ -140,24 +140,17 @@ public final class ClickSimulator implements TrafficSimulator {
         }
     }
 
-    private final long seed;
-    private final Emit emit;
     private final InstantSource wallClock;
     private final CompromisedAccounts compromisedAccounts;
     private final Settings settings;
     private final Random trafficRandom;
-    private final Random scenarioRandom;
     private final List<Item> items;
     private final List<List<Item>> itemsByCategory;
     private final List<Shopper> shoppers;
     private final List<Session> sessions = new ArrayList<>();
     private final Set<String> usedAccounts = new HashSet<>();
-    private final List<GroundTruth> recorded = new ArrayList<>();
-    private Instant lastTick;
-    private boolean stopped;
     private long clicks;
     private long sessionCount;
-    private long bots;
 
     /** With the system clock, no compromised accounts (so no bots) and the default settings. */
     public ClickSimulator(long seed, int shoppers, int items, Emit emit) {
@@ -179,6 +172,7 @@ public final class ClickSimulator implements TrafficSimulator {
             InstantSource wallClock,
             CompromisedAccounts compromisedAccounts,
             Settings settings) {
+        super(seed, Objects.requireNonNull(emit, "emit"), "bot", 0x626f7473L);
         if (shoppers < 1) {
             throw new IllegalArgumentException("shoppers must be at least 1, was " + shoppers);
         }
@@ -186,13 +180,10 @@ public final class ClickSimulator implements TrafficSimulator {
             throw new IllegalArgumentException(
                     "items must be at least " + CATEGORIES.size() + " (one per category), was " + items);
         }
-        this.seed = seed;
-        this.emit = Objects.requireNonNull(emit, "emit");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.compromisedAccounts = Objects.requireNonNull(compromisedAccounts, "compromisedAccounts");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.trafficRandom = Randoms.forPurpose(seed, 0x636c69636b73L);
-        this.scenarioRandom = Randoms.forPurpose(seed, 0x626f7473L);
         Random setup = Randoms.forPurpose(seed, 0x636174616c6f67L);
 
         List<List<Integer>> indexesByCategory = new ArrayList<>();
@@ -282,25 +273,12 @@ public final class ClickSimulator implements TrafficSimulator {
     }
 
     @Override
-    public void tick(Instant now) {
-        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
-        if (lastTick == null) {
-            lastTick = t;
-        } else if (t.isBefore(lastTick)) {
-            t = lastTick;
-        }
-        double seconds = Randoms.secondsBetween(lastTick, t);
-        lastTick = t;
+    protected void advance(Instant t, double seconds) {
         int starts = Randoms.poisson(trafficRandom, settings.sessionsPerSecond() * seconds);
         for (int i = 0; i < starts; i++) {
             startShopperSession(t);
         }
-        if (!stopped) {
-            int botStarts = Randoms.poisson(scenarioRandom, settings.botSessionsPerSecond() * seconds);
-            for (int i = 0; i < botStarts; i++) {
-                startBotSession(t);
-            }
-        }
+        startScenarios(settings.botSessionsPerSecond(), seconds, () -> startBotSession(t));
         runSessions(t);
     }
 
@@ -376,7 +354,7 @@ public final class ClickSimulator implements TrafficSimulator {
      * @return the scenario id, or empty when no account is available
      */
     public Optional<String> startBotSession(Instant now) {
-        Instant t = Randoms.notBefore(now, lastTick);
+        Instant t = notBeforeLastTick(now);
         Optional<String> account = compromisedAccounts.compromisedAccounts(t).stream()
                 .filter(candidate -> !usedAccounts.contains(candidate))
                 .findFirst();
@@ -384,9 +362,9 @@ public final class ClickSimulator implements TrafficSimulator {
             return Optional.empty();
         }
         usedAccounts.add(account.get());
-        bots++;
-        String scenarioId = "bot-" + seed + "-" + bots;
-        Session session = new Session(null, "bot-user-" + seed + "-" + bots, account.get(), null, scenarioId);
+        String scenarioId = nextScenarioId();
+        Session session =
+                new Session(null, "bot-user-" + seed + "-" + scenariosStarted(), account.get(), null, scenarioId);
         for (int i = 0; i < BOT_CLICKS; i++) {
             session.clicks.add(new PlannedClick(
                     t.plus(BOT_CLICK_INTERVAL.multipliedBy(i)),
@@ -434,7 +412,7 @@ public final class ClickSimulator implements TrafficSimulator {
             session.shopper.browsing = false;
         }
         if (session.botScenarioId != null) {
-            recorded.add(new GroundTruth(
+            record(new GroundTruth(
                     session.botScenarioId,
                     GroundTruth.CLICKSTREAM,
                     Scenario.BOT_SESSION.name(),
@@ -444,20 +422,6 @@ public final class ClickSimulator implements TrafficSimulator {
                     session.firstClick.getEventId(),
                     session.firstSentAt));
         }
-    }
-
-    /** Recorded when a bot session has sent its last click, with the span of its clicks. */
-    @Override
-    public List<GroundTruth> drainGroundTruth() {
-        List<GroundTruth> drained = List.copyOf(recorded);
-        recorded.clear();
-        return drained;
-    }
-
-    /** No new bot sessions; shopper sessions go on, as they are normal traffic. */
-    @Override
-    public void stopScenarios() {
-        stopped = true;
     }
 
     /** Whether a bot session is still clicking. */

@@ -49,7 +49,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: drive it from one thread.
  */
-public final class IotSimulator implements TrafficSimulator {
+public final class IotSimulator extends ScenarioTraffic {
 
     /** The kinds of injected incident; the ground truth kind is the name. */
     public enum Scenario {
@@ -256,21 +256,14 @@ public final class IotSimulator implements TrafficSimulator {
         }
     }
 
-    private final long seed;
-    private final Emit emit;
     private final InstantSource wallClock;
     private final Settings settings;
     private final Random trafficRandom;
-    private final Random scenarioRandom;
     private final List<SimDevice> devices;
     private final PriorityQueue<SimDevice> schedule = new PriorityQueue<>(
             Comparator.comparing((SimDevice device) -> device.nextReportAt).thenComparingInt(device -> device.index));
     private final List<ActiveScenario> active = new ArrayList<>();
-    private final List<GroundTruth> recorded = new ArrayList<>();
-    private Instant lastTick;
-    private boolean stopped;
     private long readings;
-    private long scenarios;
 
     /** With the system clock as wall clock and the {@linkplain Settings#defaults() default settings}. */
     public IotSimulator(long seed, int devices, Emit emit) {
@@ -282,15 +275,13 @@ public final class IotSimulator implements TrafficSimulator {
      * @param wallClock gives {@link GroundTruth#sentAt()} and the devices' {@code updatedAt}
      */
     public IotSimulator(long seed, int devices, Emit emit, InstantSource wallClock, Settings settings) {
+        super(seed, Objects.requireNonNull(emit, "emit"), "iot", 0x696e636964656e74L);
         if (devices < 1) {
             throw new IllegalArgumentException("devices must be at least 1, was " + devices);
         }
-        this.seed = seed;
-        this.emit = Objects.requireNonNull(emit, "emit");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.trafficRandom = Randoms.forPurpose(seed, 0x72656164696e6773L);
-        this.scenarioRandom = Randoms.forPurpose(seed, 0x696e636964656e74L);
         Random setup = Randoms.forPurpose(seed, 0x64657669636573L);
         List<SimDevice> all = new ArrayList<>(devices);
         for (int i = 0; i < devices; i++) {
@@ -322,11 +313,6 @@ public final class IotSimulator implements TrafficSimulator {
         return readings;
     }
 
-    /** Scenarios started so far. */
-    public long scenariosStarted() {
-        return scenarios;
-    }
-
     /** Emits every device's registry entry. */
     @Override
     public void publishReferenceData() {
@@ -347,27 +333,14 @@ public final class IotSimulator implements TrafficSimulator {
     }
 
     @Override
-    public void tick(Instant now) {
-        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
-        if (lastTick == null) {
-            begin(t);
-        } else if (t.isBefore(lastTick)) {
-            t = lastTick;
-        }
-        double seconds = Randoms.secondsBetween(lastTick, t);
-        lastTick = t;
+    protected void advance(Instant t, double seconds) {
         finishScenarios(t);
-        if (!stopped) {
-            int starts = Randoms.poisson(scenarioRandom, settings.scenariosPerSecond() * seconds);
-            for (int i = 0; i < starts; i++) {
-                startRandomScenario(t);
-            }
-        }
+        startScenarios(settings.scenariosPerSecond(), seconds, () -> startRandomScenario(t));
         runReadings(t);
     }
 
-    private void begin(Instant t) {
-        lastTick = t;
+    @Override
+    protected void begin(Instant t) {
         long interval = settings.reportInterval().toMillis();
         for (SimDevice device : devices) {
             device.nextReportAt = t.plusMillis(Math.floorMod(trafficRandom.nextLong(), interval));
@@ -411,8 +384,7 @@ public final class IotSimulator implements TrafficSimulator {
     }
 
     private void startRandomScenario(Instant t) {
-        Randoms.firstThatSucceeds(scenarioRandom, List.copyOf(settings.scenarios()), kind -> startScenario(kind, t)
-                .isPresent());
+        startAnyOf(settings.scenarios(), kind -> startScenario(kind, t).isPresent());
     }
 
     /**
@@ -423,13 +395,12 @@ public final class IotSimulator implements TrafficSimulator {
      */
     public Optional<String> startScenario(Scenario kind, Instant now) {
         Objects.requireNonNull(kind, "kind");
-        Instant t = Randoms.notBefore(now, lastTick);
+        Instant t = notBeforeLastTick(now);
         SimDevice device = findEligible(kind, t);
         if (device == null) {
             return Optional.empty();
         }
-        scenarios++;
-        String id = "iot-" + seed + "-" + scenarios;
+        String id = nextScenarioId();
         switch (kind) {
             case THRESHOLD_HIGH -> activate(new ActiveScenario(id, kind, device, t.plus(BREACH_DURATION)));
             case SILENT_DEVICE -> {
@@ -450,17 +421,12 @@ public final class IotSimulator implements TrafficSimulator {
     }
 
     private SimDevice findEligible(Scenario kind, Instant t) {
-        int start = scenarioRandom.nextInt(devices.size());
-        for (int i = 0; i < devices.size(); i++) {
-            SimDevice device = devices.get((start + i) % devices.size());
-            if (device.scenario == null
-                    && !t.isBefore(device.coolOffUntil)
-                    && device.lastReadingAt != null
-                    && (kind != Scenario.CORRUPT_READINGS || device.type == SensorType.TEMPERATURE)) {
-                return device;
-            }
-        }
-        return null;
+        return findEligible(
+                devices,
+                device -> device.scenario == null
+                        && !t.isBefore(device.coolOffUntil)
+                        && device.lastReadingAt != null
+                        && (kind != Scenario.CORRUPT_READINGS || device.type == SensorType.TEMPERATURE));
     }
 
     private void sendLateReadings(ActiveScenario scenario, Instant t) {
@@ -492,7 +458,7 @@ public final class IotSimulator implements TrafficSimulator {
     }
 
     private void record(ActiveScenario scenario, Instant from, Instant to, String triggerId, boolean sentNow) {
-        recorded.add(new GroundTruth(
+        record(new GroundTruth(
                 scenario.id,
                 GroundTruth.IOT,
                 scenario.kind.name(),
@@ -530,18 +496,6 @@ public final class IotSimulator implements TrafficSimulator {
                 .build();
         emit.send(READINGS_TOPIC, device.deviceId, reading);
         return reading;
-    }
-
-    @Override
-    public List<GroundTruth> drainGroundTruth() {
-        List<GroundTruth> drained = List.copyOf(recorded);
-        recorded.clear();
-        return drained;
-    }
-
-    @Override
-    public void stopScenarios() {
-        stopped = true;
     }
 
     @Override

@@ -65,7 +65,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: drive it from one thread.
  */
-public final class PaymentsSimulator implements TrafficSimulator, CompromisedAccounts {
+public final class PaymentsSimulator extends ScenarioTraffic implements CompromisedAccounts {
 
     /** The kinds of injected fraud. */
     public enum Scenario {
@@ -299,23 +299,16 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         }
     }
 
-    private final long seed;
-    private final Emit emit;
     private final InstantSource wallClock;
     private final Settings settings;
     private final Random trafficRandom;
-    private final Random scenarioRandom;
     private final List<Card> cards;
     private final List<Merchant> blockedMerchants;
     private final PriorityQueue<Card> schedule = new PriorityQueue<>(
             Comparator.comparing((Card card) -> card.nextPaymentAt).thenComparingInt(card -> card.index));
     private final List<ActiveScenario> active = new ArrayList<>();
-    private final List<GroundTruth> recorded = new ArrayList<>();
     private final List<Compromise> compromised = new ArrayList<>();
-    private Instant lastTick;
-    private boolean stopped;
     private long transactions;
-    private long scenarios;
 
     /** With the {@linkplain Settings#defaults() default settings}. */
     public PaymentsSimulator(long seed, int cards, Emit emit, InstantSource wallClock) {
@@ -328,15 +321,13 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
      *     {@code addedAt}
      */
     public PaymentsSimulator(long seed, int cards, Emit emit, InstantSource wallClock, Settings settings) {
+        super(seed, Objects.requireNonNull(emit, "emit"), "pay", 0x6672617564L);
         if (cards < 1) {
             throw new IllegalArgumentException("cards must be at least 1, was " + cards);
         }
-        this.seed = seed;
-        this.emit = Objects.requireNonNull(emit, "emit");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.trafficRandom = Randoms.forPurpose(seed, 0x7061796d656e7473L);
-        this.scenarioRandom = Randoms.forPurpose(seed, 0x6672617564L);
         Random setup = Randoms.forPurpose(seed, 0x7365747570L);
         List<Card> population = new ArrayList<>(cards);
         for (int i = 0; i < cards; i++) {
@@ -404,11 +395,6 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         return transactions;
     }
 
-    /** Scenarios started so far. */
-    public long scenariosStarted() {
-        return scenarios;
-    }
-
     /**
      * Emits a {@code MERCHANT} blocklist entry, never expiring, for each blocked merchant. No rules: the built-in ones
      * apply.
@@ -450,29 +436,16 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     }
 
     @Override
-    public void tick(Instant now) {
-        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
-        if (lastTick == null) {
-            begin(t);
-        } else if (t.isBefore(lastTick)) {
-            t = lastTick;
-        }
-        double seconds = Randoms.secondsBetween(lastTick, t);
-        lastTick = t;
+    protected void advance(Instant t, double seconds) {
         Instant forgetBefore = t.minus(settings.compromisedFor());
         compromised.removeIf(c -> c.at().isBefore(forgetBefore));
-        if (!stopped) {
-            int starts = Randoms.poisson(scenarioRandom, settings.scenariosPerSecond() * seconds);
-            for (int i = 0; i < starts; i++) {
-                startRandomScenario(t);
-            }
-        }
+        startScenarios(settings.scenariosPerSecond(), seconds, () -> startRandomScenario(t));
         runScenarios(t);
         runNormalTraffic(t);
     }
 
-    private void begin(Instant t) {
-        lastTick = t;
+    @Override
+    protected void begin(Instant t) {
         if (settings.paymentsPerSecond() <= 0) {
             return;
         }
@@ -535,8 +508,7 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     }
 
     private void startRandomScenario(Instant t) {
-        Randoms.firstThatSucceeds(scenarioRandom, List.copyOf(settings.scenarios()), kind -> startScenario(kind, t)
-                .isPresent());
+        startAnyOf(settings.scenarios(), kind -> startScenario(kind, t).isPresent());
     }
 
     /**
@@ -547,13 +519,12 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
      */
     public Optional<String> startScenario(Scenario kind, Instant now) {
         Objects.requireNonNull(kind, "kind");
-        Instant t = Randoms.notBefore(now, lastTick);
-        Card card = findEligible(kind, t);
+        Instant t = notBeforeLastTick(now);
+        Card card = findEligible(cards, candidate -> isEligible(candidate, kind, t));
         if (card == null) {
             return Optional.empty();
         }
-        scenarios++;
-        ActiveScenario scenario = new ActiveScenario("pay-" + seed + "-" + scenarios, kind, card);
+        ActiveScenario scenario = new ActiveScenario(nextScenarioId(), kind, card);
         card.scenario = scenario;
         switch (kind) {
             case VELOCITY -> planVelocity(scenario, t);
@@ -564,17 +535,6 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         }
         active.add(scenario);
         return Optional.of(scenario.id);
-    }
-
-    private Card findEligible(Scenario kind, Instant t) {
-        int start = scenarioRandom.nextInt(cards.size());
-        for (int i = 0; i < cards.size(); i++) {
-            Card card = cards.get((start + i) % cards.size());
-            if (isEligible(card, kind, t)) {
-                return card;
-            }
-        }
-        return null;
     }
 
     private boolean isEligible(Card card, Scenario kind, Instant t) {
@@ -707,7 +667,7 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
     }
 
     private void record(ActiveScenario scenario, String kind, Instant from, Transaction trigger) {
-        recorded.add(new GroundTruth(
+        record(new GroundTruth(
                 scenario.id,
                 GroundTruth.PAYMENTS,
                 kind,
@@ -784,18 +744,6 @@ public final class PaymentsSimulator implements TrafficSimulator, CompromisedAcc
         card.lastPaymentAt = tx.getEventTime();
         card.baseline = card.baseline.update(
                 tx.getAmountMinor(), DETECTOR.amountAnomaly().baselineAlpha());
-    }
-
-    @Override
-    public List<GroundTruth> drainGroundTruth() {
-        List<GroundTruth> drained = List.copyOf(recorded);
-        recorded.clear();
-        return drained;
-    }
-
-    @Override
-    public void stopScenarios() {
-        stopped = true;
     }
 
     @Override
