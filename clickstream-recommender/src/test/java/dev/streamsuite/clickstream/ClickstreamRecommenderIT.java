@@ -32,13 +32,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +66,7 @@ class ClickstreamRecommenderIT {
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        serdes = new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+        serdes = TestInfrastructure.shared().serdes();
         first = ServiceInstance.start(ClickstreamRecommenderApplication.class);
         second = ServiceInstance.start(ClickstreamRecommenderApplication.class);
         await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
@@ -89,7 +84,7 @@ class ClickstreamRecommenderIT {
         item("shoe", "fashion", true);
         item("sock", "fashion", true);
         item("scam", "fashion", true);
-        publish(TopicCatalog.FRAUD_ALERTS.name(), "card-9", alertFor("acct-bot"));
+        TestInfrastructure.shared().publish(TopicCatalog.FRAUD_ALERTS.name(), "card-9", alertFor("acct-bot"));
         // Either instance may still be rebalancing (503, or a store not yet open): ask again.
         await().atMost(PATIENCE)
                 .ignoreException(InvalidStateStoreException.class)
@@ -238,31 +233,33 @@ class ClickstreamRecommenderIT {
     }
 
     private static void item(String itemId, String category, boolean active) {
-        publish(
-                TopicCatalog.CATALOG.name(),
-                itemId,
-                CatalogItem.newBuilder()
-                        .setItemId(itemId)
-                        .setTitle(itemId)
-                        .setCategory(category)
-                        .setActive(active)
-                        .setUpdatedAt(T0)
-                        .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.CATALOG.name(),
+                        itemId,
+                        CatalogItem.newBuilder()
+                                .setItemId(itemId)
+                                .setTitle(itemId)
+                                .setCategory(category)
+                                .setActive(active)
+                                .setUpdatedAt(T0)
+                                .build());
     }
 
     private static void click(String user, String account, String item, Instant at) {
-        publish(
-                TopicCatalog.CLICKS.name(),
-                user,
-                ClickEvent.newBuilder()
-                        .setEventId(user + "-" + item + "-" + at.toEpochMilli())
-                        .setUserId(user)
-                        .setAccountId(account)
-                        .setItemId(item)
-                        .setType(ClickType.VIEW)
-                        .setSessionId(null)
-                        .setEventTime(at)
-                        .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.CLICKS.name(),
+                        user,
+                        ClickEvent.newBuilder()
+                                .setEventId(user + "-" + item + "-" + at.toEpochMilli())
+                                .setUserId(user)
+                                .setAccountId(account)
+                                .setItemId(item)
+                                .setType(ClickType.VIEW)
+                                .setSessionId(null)
+                                .setEventTime(at)
+                                .build());
     }
 
     private static FraudAlert alertFor(String account) {
@@ -280,18 +277,5 @@ class ClickstreamRecommenderIT {
                 .setEvidence(new AlertEvidence(List.of("tx-1"), null, Map.of()))
                 .setEventTime(T0)
                 .build();
-    }
-
-    private static <V extends SpecificRecord> void publish(String topic, String key, V value) {
-        @SuppressWarnings("unchecked")
-        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.shared().kafka().bootstrapServers()),
-                new StringSerializer(),
-                serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
     }
 }

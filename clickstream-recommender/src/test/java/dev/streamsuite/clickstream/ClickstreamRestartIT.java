@@ -28,12 +28,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.Test;
@@ -65,8 +61,7 @@ class ClickstreamRestartIT {
     private static final String CATEGORY = "restart-garden";
     private static final List<String> ITEMS = List.of("rs-spade", "rs-rake", "rs-hose", "rs-seeds", "rs-gloves");
 
-    private final RegistryAvroSerdes serdes =
-            new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+    private final RegistryAvroSerdes serdes = TestInfrastructure.shared().serdes();
 
     @Test
     void aRunWithARestartPublishesWhatAnUninterruptedRunPublishes() {
@@ -208,40 +203,31 @@ class ClickstreamRestartIT {
     }
 
     private void catalog(String item) {
-        publish(
-                TopicCatalog.CATALOG.name(),
-                item,
-                CatalogItem.newBuilder()
-                        .setItemId(item)
-                        .setTitle(item)
-                        .setCategory(CATEGORY)
-                        .setActive(true)
-                        .setUpdatedAt(L)
-                        .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.CATALOG.name(),
+                        item,
+                        CatalogItem.newBuilder()
+                                .setItemId(item)
+                                .setTitle(item)
+                                .setCategory(CATEGORY)
+                                .setActive(true)
+                                .setUpdatedAt(L)
+                                .build());
     }
 
     private void click(String shopper, String item, Instant at) {
-        publish(
-                TopicCatalog.CLICKS.name(),
-                shopper,
-                ClickEvent.newBuilder()
-                        .setEventId(shopper + "-" + item + "-" + at.toEpochMilli())
-                        .setUserId(shopper)
-                        .setItemId(item)
-                        .setType(ClickType.VIEW)
-                        .setEventTime(at)
-                        .build());
-    }
-
-    private <V extends SpecificRecord> void publish(String topic, String key, V value) {
-        @SuppressWarnings("unchecked")
-        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-                new StringSerializer(),
-                serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.CLICKS.name(),
+                        shopper,
+                        ClickEvent.newBuilder()
+                                .setEventId(shopper + "-" + item + "-" + at.toEpochMilli())
+                                .setUserId(shopper)
+                                .setItemId(item)
+                                .setType(ClickType.VIEW)
+                                .setEventTime(at)
+                                .build());
     }
 
     private static String bootstrapServers() {

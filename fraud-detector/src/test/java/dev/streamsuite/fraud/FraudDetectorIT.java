@@ -15,7 +15,6 @@ import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
-import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
 import dev.streamsuite.testsupport.ServiceInstance;
 import dev.streamsuite.testsupport.TestInfrastructure;
@@ -29,14 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +55,7 @@ class FraudDetectorIT {
 
     @BeforeAll
     static void start() {
-        serdes = new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+        serdes = TestInfrastructure.shared().serdes();
         instance = startInstance();
     }
 
@@ -78,29 +72,31 @@ class FraudDetectorIT {
 
     @Test
     void raisesExactlyOneAlertAndOneDecisionPerCaseForAReadCommittedConsumer() {
-        publish(
-                TopicCatalog.BLOCKLIST.name(),
-                "MERCHANT:m-evil",
-                BlocklistEntry.newBuilder()
-                        .setEntryId("b-1")
-                        .setKind(BlocklistKind.MERCHANT)
-                        .setValue("m-evil")
-                        .setReason("confirmed fraud ring")
-                        .setAddedAt(T0)
-                        .setExpiresAt(null)
-                        .build());
-        publish(
-                TopicCatalog.FRAUD_RULES.name(),
-                "velocity-strict",
-                FraudRule.newBuilder()
-                        .setRuleId("velocity-strict")
-                        .setVersion(1)
-                        .setType(RuleType.VELOCITY)
-                        .setParameters(Map.of("maxPayments", "1", "window", "PT1M"))
-                        .setEnabled(true)
-                        .setDescription("two payments within a minute")
-                        .setUpdatedAt(T0)
-                        .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.BLOCKLIST.name(),
+                        "MERCHANT:m-evil",
+                        BlocklistEntry.newBuilder()
+                                .setEntryId("b-1")
+                                .setKind(BlocklistKind.MERCHANT)
+                                .setValue("m-evil")
+                                .setReason("confirmed fraud ring")
+                                .setAddedAt(T0)
+                                .setExpiresAt(null)
+                                .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.FRAUD_RULES.name(),
+                        "velocity-strict",
+                        FraudRule.newBuilder()
+                                .setRuleId("velocity-strict")
+                                .setVersion(1)
+                                .setType(RuleType.VELOCITY)
+                                .setParameters(Map.of("maxPayments", "1", "window", "PT1M"))
+                                .setEnabled(true)
+                                .setDescription("two payments within a minute")
+                                .setUpdatedAt(T0)
+                                .build());
         awaitInGlobalStore("fraud-rules", "velocity-strict");
         awaitInGlobalStore("blocklist", "MERCHANT:m-evil");
 
@@ -110,11 +106,11 @@ class FraudDetectorIT {
         payments.add(payment("blocked-1", "card-blocked", "m-evil", T0));
         payments.add(payment("fast-1", "card-fast", "m-1", T0));
         payments.add(payment("fast-2", "card-fast", "m-1", T0.plusSeconds(10)));
-        payments.forEach(p -> publish(TopicCatalog.TRANSACTIONS.name(), p.getCardId(), p));
+        payments.forEach(p -> TestInfrastructure.shared().publish(TopicCatalog.TRANSACTIONS.name(), p.getCardId(), p));
         var invalid = Transaction.newBuilder(payment("bad-1", "card-ok", "m-1", T0))
                 .setAmountMinor(-1)
                 .build();
-        publish(TopicCatalog.TRANSACTIONS.name(), "card-ok", invalid);
+        TestInfrastructure.shared().publish(TopicCatalog.TRANSACTIONS.name(), "card-ok", invalid);
         var cards = Set.of("card-ok", "card-blocked", "card-fast");
 
         TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.TRANSACTIONS.name(), PATIENCE);
@@ -153,19 +149,23 @@ class FraudDetectorIT {
     void badRecordsBehindTheGlobalStoresCostNoDecisionAfterARestart() {
         publishRule(rule("restart-strict", 1, Map.of("maxPayments", "1")));
         publishRule(rule("restart-strict", 2, Map.of("maxPayments", "-1")));
-        publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
-        publishRaw(FraudTopics.RULES_IN_FORCE.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
-        publishRaw(TopicCatalog.BLOCKLIST.name(), "MERCHANT:restart-garbage", "not avro".getBytes());
+        TestInfrastructure.shared()
+                .publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
+        TestInfrastructure.shared()
+                .publishRaw(FraudTopics.RULES_IN_FORCE.name(), "restart-garbage", new byte[] {0, 0, 0, 0, 42, 1});
+        TestInfrastructure.shared()
+                .publishRaw(TopicCatalog.BLOCKLIST.name(), "MERCHANT:restart-garbage", "not avro".getBytes());
         awaitInGlobalStore("fraud-rules", "restart-strict");
         TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.FRAUD_RULES.name(), PATIENCE);
 
         instance.close();
         instance = startInstance();
         for (int i = 0; i < 8; i++) {
-            publish(
-                    TopicCatalog.TRANSACTIONS.name(),
-                    "card-restart",
-                    payment("restart-" + i, "card-restart", "m-1", T0.plusSeconds(i)));
+            TestInfrastructure.shared()
+                    .publish(
+                            TopicCatalog.TRANSACTIONS.name(),
+                            "card-restart",
+                            payment("restart-" + i, "card-restart", "m-1", T0.plusSeconds(i)));
         }
         TestInfrastructure.shared().kafka().awaitConsumed("fraud-detector", TopicCatalog.TRANSACTIONS.name(), PATIENCE);
 
@@ -182,7 +182,7 @@ class FraudDetectorIT {
         assertThat(deadLetters("restart-garbage")).hasSize(1);
 
         // Rules apply to every card: remove this one before other tests pay.
-        publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-strict", null);
+        TestInfrastructure.shared().publishRaw(TopicCatalog.FRAUD_RULES.name(), "restart-strict", null);
         await().atMost(PATIENCE)
                 .until(() -> instance.streams()
                                 .getKafkaStreams()
@@ -217,18 +217,7 @@ class FraudDetectorIT {
     }
 
     private static void publishRule(FraudRule rule) {
-        publish(TopicCatalog.FRAUD_RULES.name(), rule.getRuleId(), rule);
-    }
-
-    private static void publishRaw(String topic, String key, byte[] value) {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.shared().kafka().bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        TestInfrastructure.shared().publish(TopicCatalog.FRAUD_RULES.name(), rule.getRuleId(), rule);
     }
 
     /** Everything on the topic, to its end; toMap above would also fail on a duplicate. */
@@ -252,19 +241,6 @@ class FraudDetectorIT {
                                         store, QueryableStoreTypes.<String, Object>keyValueStore()))
                                 .get(key)
                         != null);
-    }
-
-    private static <V extends SpecificRecord> void publish(String topic, String key, V value) {
-        @SuppressWarnings("unchecked")
-        var valueSerde = serdes.valueSerde((Class<V>) value.getClass());
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.shared().kafka().bootstrapServers()),
-                new StringSerializer(),
-                valueSerde.serializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
     }
 
     private static Transaction payment(String id, String card, String merchant, Instant at) {

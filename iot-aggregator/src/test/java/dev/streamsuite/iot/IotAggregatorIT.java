@@ -24,13 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,27 +67,27 @@ class IotAggregatorIT {
         var infrastructure = TestInfrastructure.shared();
         var serdes = new RegistryAvroSerdes(infrastructure.registry().registryApiUrl(), true, Map.of());
         for (String device : DEVICES) {
-            publish(
-                    serdes,
-                    TopicCatalog.DEVICES.name(),
-                    device,
-                    Device.newBuilder()
-                            .setDeviceId(device)
-                            .setSiteId("site-a")
-                            .setSensorType("temperature")
-                            .setUnit("celsius")
-                            .setThresholds(new Thresholds(null, 100.0, null))
-                            .setUpdatedAt(T0)
-                            .build());
+            TestInfrastructure.shared()
+                    .publish(
+                            TopicCatalog.DEVICES.name(),
+                            device,
+                            Device.newBuilder()
+                                    .setDeviceId(device)
+                                    .setSiteId("site-a")
+                                    .setSensorType("temperature")
+                                    .setUnit("celsius")
+                                    .setThresholds(new Thresholds(null, 100.0, null))
+                                    .setUpdatedAt(T0)
+                                    .build());
         }
         // Stream time is per partition, not per device: all first-window readings go before any
         // reading that moves a partition's time past the first window's end plus grace.
         for (String device : DEVICES) {
-            reading(serdes, device, 20.0, T0.plusSeconds(10));
-            reading(serdes, device, 22.0, T0.plusSeconds(20));
+            reading(device, 20.0, T0.plusSeconds(10));
+            reading(device, 22.0, T0.plusSeconds(20));
         }
         for (String device : DEVICES) {
-            reading(serdes, device, 21.0, T0.plusSeconds(150));
+            reading(device, 21.0, T0.plusSeconds(150));
         }
 
         List<WindowedAggregate> aggregates;
@@ -177,30 +172,16 @@ class IotAggregatorIT {
         await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
     }
 
-    private static void reading(RegistryAvroSerdes serdes, String device, double value, Instant at) {
-        publish(
-                serdes,
-                TopicCatalog.SENSOR_READINGS.name(),
-                device,
-                SensorReading.newBuilder()
-                        .setReadingId(device + "-" + at.toEpochMilli())
-                        .setDeviceId(device)
-                        .setValue(value)
-                        .setEventTime(at)
-                        .build());
-    }
-
-    private static <V extends SpecificRecord> void publish(
-            RegistryAvroSerdes serdes, String topic, String key, V value) {
-        @SuppressWarnings("unchecked")
-        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.shared().kafka().bootstrapServers()),
-                new StringSerializer(),
-                serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+    private static void reading(String device, double value, Instant at) {
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.SENSOR_READINGS.name(),
+                        device,
+                        SensorReading.newBuilder()
+                                .setReadingId(device + "-" + at.toEpochMilli())
+                                .setDeviceId(device)
+                                .setValue(value)
+                                .setEventTime(at)
+                                .build());
     }
 }

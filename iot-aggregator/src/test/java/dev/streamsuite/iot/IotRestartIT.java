@@ -24,12 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,8 +60,7 @@ class IotRestartIT {
             TopicCatalog.DEVICE_ALERTS,
             TopicCatalog.LATE_READINGS);
 
-    private final RegistryAvroSerdes serdes =
-            new RegistryAvroSerdes(TestInfrastructure.shared().registry().registryApiUrl(), true, Map.of());
+    private final RegistryAvroSerdes serdes = TestInfrastructure.shared().serdes();
 
     @Test
     void aRunWithARestartPublishesExactlyWhatAnUninterruptedRunPublishes() {
@@ -179,40 +174,31 @@ class IotRestartIT {
     }
 
     private void register(String device) {
-        publish(
-                TopicCatalog.DEVICES.name(),
-                device,
-                Device.newBuilder()
-                        .setDeviceId(device)
-                        .setSiteId("restart-site")
-                        .setSensorType("temperature")
-                        .setUnit("celsius")
-                        .setThresholds(new Thresholds(null, 30.0, null))
-                        .setUpdatedAt(L)
-                        .build());
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.DEVICES.name(),
+                        device,
+                        Device.newBuilder()
+                                .setDeviceId(device)
+                                .setSiteId("restart-site")
+                                .setSensorType("temperature")
+                                .setUnit("celsius")
+                                .setThresholds(new Thresholds(null, 30.0, null))
+                                .setUpdatedAt(L)
+                                .build());
     }
 
     private void read(String device, double value, Instant at) {
-        publish(
-                TopicCatalog.SENSOR_READINGS.name(),
-                device,
-                SensorReading.newBuilder()
-                        .setReadingId(device + "-" + at.toEpochMilli())
-                        .setDeviceId(device)
-                        .setValue(value)
-                        .setEventTime(at)
-                        .build());
-    }
-
-    private <V extends SpecificRecord> void publish(String topic, String key, V value) {
-        @SuppressWarnings("unchecked")
-        var serializer = serdes.valueSerde((Class<V>) value.getClass()).serializer();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-                new StringSerializer(),
-                serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        TestInfrastructure.shared()
+                .publish(
+                        TopicCatalog.SENSOR_READINGS.name(),
+                        device,
+                        SensorReading.newBuilder()
+                                .setReadingId(device + "-" + at.toEpochMilli())
+                                .setDeviceId(device)
+                                .setValue(value)
+                                .setEventTime(at)
+                                .build());
     }
 
     private static String bootstrapServers() {

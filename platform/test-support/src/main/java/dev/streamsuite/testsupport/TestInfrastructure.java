@@ -1,5 +1,15 @@
 package dev.streamsuite.testsupport;
 
+import dev.streamsuite.streams.RegistryAvroSerdes;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 /**
  * The broker and registry shared by all integration tests of one JVM. Started on first use;
  * stopped by {@link RealInfrastructureExtension} when the test plan ends (or, failing that,
@@ -48,5 +58,31 @@ public final class TestInfrastructure {
 
     public SchemaRegistry registry() {
         return registry;
+    }
+
+    /** Serdes against the shared registry, registering schemas as a producer in any language would. */
+    public RegistryAvroSerdes serdes() {
+        return new RegistryAvroSerdes(registry.registryApiUrl(), true, Map.of());
+    }
+
+    /** Sends one Avro record, in the Confluent wire format, with a String key. */
+    public <V extends SpecificRecord> void publish(String topic, String key, V value) {
+        @SuppressWarnings("unchecked")
+        var serializer = serdes().valueSerde((Class<V>) value.getClass()).serializer();
+        send(serializer, topic, key, value);
+    }
+
+    /** Sends bytes as they are: garbage, truncated records, another wire format. */
+    public void publishRaw(String topic, String key, byte[] value) {
+        send(new ByteArraySerializer(), topic, key, value);
+    }
+
+    private <V> void send(Serializer<V> values, String topic, String key, V value) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                values)) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
     }
 }
