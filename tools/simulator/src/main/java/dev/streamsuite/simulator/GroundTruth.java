@@ -1,5 +1,6 @@
 package dev.streamsuite.simulator;
 
+import dev.streamsuite.simulator.evaluation.Evaluator;
 import java.time.Instant;
 import java.util.Objects;
 

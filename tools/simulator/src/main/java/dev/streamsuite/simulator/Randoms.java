@@ -8,17 +8,17 @@ import java.util.Random;
 import java.util.function.Predicate;
 
 /** Draws from a seeded {@link Random}; every simulator owns its generators, so a seed fixes the whole run. */
-final class Randoms {
+public final class Randoms {
 
     private Randoms() {}
 
     /** A generator for one purpose of one simulator: the seed mixed with a purpose-specific salt. */
-    static Random forPurpose(long seed, long salt) {
+    public static Random forPurpose(long seed, long salt) {
         return new Random(seed * 0x9E3779B97F4A7C15L ^ salt);
     }
 
     /** How many events of a Poisson process with {@code lambda} expected events happen (Knuth; normal above 30). */
-    static int poisson(Random random, double lambda) {
+    public static int poisson(Random random, double lambda) {
         if (!(lambda > 0)) {
             return 0;
         }
@@ -36,40 +36,40 @@ final class Randoms {
     }
 
     /** A standard normal draw clamped to {@code [-limit, limit]}. */
-    static double clampedGaussian(Random random, double limit) {
+    public static double clampedGaussian(Random random, double limit) {
         return Math.max(-limit, Math.min(limit, random.nextGaussian()));
     }
 
     /** Uniform in {@code [min, max]}, both inclusive. */
-    static long between(Random random, long min, long max) {
+    public static long between(Random random, long min, long max) {
         return min + (long) Math.floor(random.nextDouble() * (max - min + 1));
     }
 
-    static double between(Random random, double min, double max) {
+    public static double between(Random random, double min, double max) {
         return min + random.nextDouble() * (max - min);
     }
 
     /** A uniform duration in {@code [min, max]}, to the millisecond. */
-    static Duration between(Random random, Duration min, Duration max) {
+    public static Duration between(Random random, Duration min, Duration max) {
         return Duration.ofMillis(between(random, min.toMillis(), max.toMillis()));
     }
 
     /** Exponentially distributed with the given mean, to the millisecond. */
-    static Duration exponential(Random random, Duration mean) {
+    public static Duration exponential(Random random, Duration mean) {
         return Duration.ofMillis(Math.round(-Math.log(1.0 - random.nextDouble()) * mean.toMillis()));
     }
 
-    static <T> T pick(Random random, List<T> values) {
+    public static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 
     /** Seconds from {@code earlier} to {@code later}, never negative. */
-    static double secondsBetween(Instant earlier, Instant later) {
+    public static double secondsBetween(Instant earlier, Instant later) {
         return Math.max(0, Duration.between(earlier, later).toMillis()) / 1000.0;
     }
 
     /** Tries the options in a random rotation until one succeeds; true when one did. */
-    static <T> boolean firstThatSucceeds(Random random, List<T> options, Predicate<T> attempt) {
+    public static <T> boolean firstThatSucceeds(Random random, List<T> options, Predicate<T> attempt) {
         if (options.isEmpty()) {
             return false;
         }
@@ -83,7 +83,7 @@ final class Randoms {
     }
 
     /** A tick time in whole milliseconds that never goes back before the previous tick. */
-    static Instant notBefore(Instant now, Instant lastTick) {
+    public static Instant notBefore(Instant now, Instant lastTick) {
         Instant t = now.truncatedTo(ChronoUnit.MILLIS);
         return lastTick != null && t.isBefore(lastTick) ? lastTick : t;
     }

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * precision), labelled scenarios started as a Poisson process from their own seeded random, the
  * scenario ids, and the ground truth they record. A generator adds its traffic in {@link #advance}.
  */
-abstract class ScenarioTraffic implements TrafficSimulator {
+public abstract class ScenarioTraffic implements TrafficSimulator {
 
     protected final long seed;
     protected final Emit emit;

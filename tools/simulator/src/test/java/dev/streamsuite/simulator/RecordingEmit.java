@@ -8,19 +8,19 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Records what a simulator emits, in order. */
-final class RecordingEmit implements Emit {
+public final class RecordingEmit implements Emit {
 
     /** One emitted record; {@code value} is null for raw bytes, {@code raw} for a record. */
-    record Sent(String topic, String key, SpecificRecord value, byte[] raw) {
+    public record Sent(String topic, String key, SpecificRecord value, byte[] raw) {
 
         /** A stable text form, for comparing whole runs. */
-        String line() {
+        public String line() {
             return topic + "|" + key + "|"
                     + (value != null ? value.toString() : Base64.getEncoder().encodeToString(raw));
         }
     }
 
-    final List<Sent> sent = new ArrayList<>();
+    public final List<Sent> sent = new ArrayList<>();
 
     @Override
     public void send(String topic, String key, SpecificRecord value) {
@@ -32,23 +32,23 @@ final class RecordingEmit implements Emit {
         sent.add(new Sent(topic, key, null, value.clone()));
     }
 
-    <T> List<T> values(String topic, Class<T> type) {
+    public <T> List<T> values(String topic, Class<T> type) {
         return sent.stream()
                 .filter(s -> s.topic().equals(topic) && s.value() != null)
                 .map(s -> type.cast(s.value()))
                 .toList();
     }
 
-    List<Sent> on(String topic) {
+    public List<Sent> on(String topic) {
         return sent.stream().filter(s -> s.topic().equals(topic)).toList();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return sent.stream().map(Sent::line).toList();
     }
 
     /** Ticks the simulators at {@code from}, {@code from + step} ... up to {@code until}; returns the last tick. */
-    static Instant run(Instant from, Instant until, Duration step, TrafficSimulator... simulators) {
+    public static Instant run(Instant from, Instant until, Duration step, TrafficSimulator... simulators) {
         Instant t = from;
         while (!t.isAfter(until)) {
             for (TrafficSimulator simulator : simulators) {

@@ -3,7 +3,7 @@ package dev.streamsuite.simulator.cli;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.payments.FraudAlert;
-import dev.streamsuite.simulator.ObservedAlert;
+import dev.streamsuite.simulator.evaluation.ObservedAlert;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import java.time.Duration;
 import java.time.Instant;

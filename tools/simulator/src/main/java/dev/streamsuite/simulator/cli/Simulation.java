@@ -1,13 +1,13 @@
 package dev.streamsuite.simulator.cli;
 
-import dev.streamsuite.simulator.ClickSimulator;
-import dev.streamsuite.simulator.Evaluator;
 import dev.streamsuite.simulator.GroundTruth;
-import dev.streamsuite.simulator.GroundTruthWriter;
-import dev.streamsuite.simulator.IotSimulator;
-import dev.streamsuite.simulator.PaymentsSimulator;
-import dev.streamsuite.simulator.Report;
 import dev.streamsuite.simulator.TrafficSimulator;
+import dev.streamsuite.simulator.clicks.ClickSimulator;
+import dev.streamsuite.simulator.evaluation.Evaluator;
+import dev.streamsuite.simulator.evaluation.GroundTruthWriter;
+import dev.streamsuite.simulator.evaluation.Report;
+import dev.streamsuite.simulator.iot.IotSimulator;
+import dev.streamsuite.simulator.payments.PaymentsSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,9 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamsuite.simulator.GroundTruth;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

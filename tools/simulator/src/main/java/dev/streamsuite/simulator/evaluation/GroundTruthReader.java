@@ -1,5 +1,6 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
+import dev.streamsuite.simulator.GroundTruth;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

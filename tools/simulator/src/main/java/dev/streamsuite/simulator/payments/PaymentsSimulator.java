@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.payments;
 
 import dev.streamsuite.fraud.domain.AmountBaseline;
 import dev.streamsuite.fraud.topology.FraudSettings;
@@ -10,6 +10,12 @@ import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.simulator.Checks;
+import dev.streamsuite.simulator.CompromisedAccounts;
+import dev.streamsuite.simulator.Emit;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.Randoms;
+import dev.streamsuite.simulator.ScenarioTraffic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamsuite.simulator.GroundTruth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

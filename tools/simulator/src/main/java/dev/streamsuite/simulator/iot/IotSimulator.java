@@ -1,9 +1,14 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.iot;
 
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
+import dev.streamsuite.simulator.Checks;
+import dev.streamsuite.simulator.Emit;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.Randoms;
+import dev.streamsuite.simulator.ScenarioTraffic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

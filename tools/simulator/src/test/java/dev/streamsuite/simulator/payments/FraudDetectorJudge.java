@@ -1,9 +1,10 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.payments;
 
 import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.simulator.RecordingEmit;
 import dev.streamsuite.streams.Topic;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.PlainAvroSerdes;

@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.clicks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,11 @@ import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.clickstream.ClickType;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.simulator.ClickSimulator.Settings;
+import dev.streamsuite.simulator.CompromisedAccounts;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.RecordingEmit;
+import dev.streamsuite.simulator.clicks.ClickSimulator.Settings;
+import dev.streamsuite.simulator.payments.PaymentsSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,10 @@ import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.simulator.PaymentsSimulator.Scenario;
-import dev.streamsuite.simulator.PaymentsSimulator.Settings;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.RecordingEmit;
+import dev.streamsuite.simulator.payments.PaymentsSimulator.Scenario;
+import dev.streamsuite.simulator.payments.PaymentsSimulator.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

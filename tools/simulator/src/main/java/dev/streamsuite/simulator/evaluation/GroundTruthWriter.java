@@ -1,5 +1,6 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
+import dev.streamsuite.simulator.GroundTruth;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
+import dev.streamsuite.simulator.GroundTruth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

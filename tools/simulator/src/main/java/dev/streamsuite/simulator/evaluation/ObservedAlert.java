@@ -1,7 +1,8 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.simulator.GroundTruth;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,9 +1,16 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.clicks;
 
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.clickstream.ClickType;
+import dev.streamsuite.simulator.Checks;
+import dev.streamsuite.simulator.CompromisedAccounts;
+import dev.streamsuite.simulator.Emit;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.Randoms;
+import dev.streamsuite.simulator.ScenarioTraffic;
+import dev.streamsuite.simulator.payments.PaymentsSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

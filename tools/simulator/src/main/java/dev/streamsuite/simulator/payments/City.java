@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.payments;
 
 import java.util.List;
 import java.util.Objects;

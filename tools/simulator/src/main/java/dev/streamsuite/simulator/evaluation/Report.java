@@ -1,4 +1,4 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.evaluation;
 
 import java.time.Duration;
 import java.util.ArrayList;

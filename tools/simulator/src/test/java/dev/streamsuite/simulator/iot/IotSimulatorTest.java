@@ -1,13 +1,15 @@
-package dev.streamsuite.simulator;
+package dev.streamsuite.simulator.iot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
-import dev.streamsuite.simulator.IotSimulator.Scenario;
-import dev.streamsuite.simulator.IotSimulator.SensorType;
-import dev.streamsuite.simulator.IotSimulator.Settings;
+import dev.streamsuite.simulator.GroundTruth;
+import dev.streamsuite.simulator.RecordingEmit;
+import dev.streamsuite.simulator.iot.IotSimulator.Scenario;
+import dev.streamsuite.simulator.iot.IotSimulator.SensorType;
+import dev.streamsuite.simulator.iot.IotSimulator.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
