@@ -43,6 +43,13 @@ public final class RecordingEmit implements Emit {
         return sent.stream().filter(s -> s.topic().equals(topic)).toList();
     }
 
+    /** What a run left, to compare runs by: every record sent, then the ground truth the simulator recorded. */
+    public List<String> transcript(TrafficSimulator simulator) {
+        List<String> lines = new ArrayList<>(lines());
+        simulator.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
+        return lines;
+    }
+
     public List<String> lines() {
         return sent.stream().map(Sent::line).toList();
     }

@@ -15,7 +15,6 @@ import dev.streamsuite.simulator.payments.PaymentsSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +48,7 @@ class ClickSimulatorTest {
                 seed, 100, 200, recording, WALL, accounts, Settings.defaults().withBotSessionsPerSecond(0.01));
         simulator.publishReferenceData();
         RecordingEmit.run(START, START.plus(Duration.ofMinutes(30)), SECOND, simulator);
-        List<String> lines = new ArrayList<>(recording.lines());
-        simulator.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
-        return lines;
+        return recording.transcript(simulator);
     }
 
     @Test

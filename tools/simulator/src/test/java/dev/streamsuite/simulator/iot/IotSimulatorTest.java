@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,7 @@ class IotSimulatorTest {
                 new IotSimulator(seed, 30, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05));
         simulator.publishReferenceData();
         RecordingEmit.run(START, START.plus(Duration.ofMinutes(30)), SECOND, simulator);
-        List<String> lines = new ArrayList<>(recording.lines());
-        simulator.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
-        return lines;
+        return recording.transcript(simulator);
     }
 
     @Test

@@ -15,7 +15,6 @@ import dev.streamsuite.simulator.payments.PaymentsSimulator.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -65,9 +64,7 @@ class PaymentsSimulatorTest {
                 seed, 100, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05));
         simulator.publishReferenceData();
         RecordingEmit.run(START, START.plus(Duration.ofMinutes(40)), SECOND, simulator);
-        List<String> lines = new ArrayList<>(recording.lines());
-        simulator.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
-        return lines;
+        return recording.transcript(simulator);
     }
 
     @Test
