@@ -33,8 +33,16 @@ final class FraudDetectorJudge {
 
     static final FraudSettings SETTINGS = ServiceSettings.shipped("fraud", FraudSettings.class);
 
-    /** What the detector made of the traffic. */
-    record Verdict(List<String> alerts, List<String> paymentsThatFiredARule) {}
+    private static final String DEAD_LETTER = "fraud-detector.dlq";
+
+    /**
+     * What the detector made of the traffic.
+     *
+     * @param decisions how many payments got a decision
+     * @param deadLettered the reason for each record the detector could not use
+     */
+    record Verdict(
+            List<String> alerts, List<String> paymentsThatFiredARule, int decisions, List<String> deadLettered) {}
 
     private FraudDetectorJudge() {}
 
@@ -52,11 +60,7 @@ final class FraudDetectorJudge {
                 topics.rules().name(), topics.rules(),
                 topics.blocklist().name(), topics.blocklist());
         try (var driver = TestDrivers.start(
-                new FraudTopology(topics, SETTINGS),
-                "simulator-judge",
-                "fraud-detector.dlq",
-                Instant.now(),
-                inMemory)) {
+                new FraudTopology(topics, SETTINGS), "simulator-judge", DEAD_LETTER, Instant.now(), inMemory)) {
             var pipes = new HashMap<String, TestInputTopic<String, SpecificRecord>>();
             for (var record : sent) {
                 var topic = inputs.get(record.topic());
@@ -73,11 +77,12 @@ final class FraudDetectorJudge {
             var alerts = TestDrivers.output(driver, topics.alerts()).readValuesToList().stream()
                     .map(alert -> alert.getCardId() + "/" + alert.getRuleType() + "/" + alert.getTransactionId())
                     .toList();
-            var fired = TestDrivers.output(driver, topics.decisions()).readValuesToList().stream()
+            var decisions = TestDrivers.output(driver, topics.decisions()).readValuesToList();
+            var fired = decisions.stream()
                     .filter(decision -> !decision.getFiredRuleIds().isEmpty())
                     .map(decision -> decision.getTransactionId())
                     .toList();
-            return new Verdict(alerts, fired);
+            return new Verdict(alerts, fired, decisions.size(), TestDrivers.deadLetterMessages(driver, DEAD_LETTER));
         } finally {
             FileSystemUtils.deleteRecursively(stateDir.toFile());
         }

@@ -93,6 +93,8 @@ class PaymentsSimulatorTest {
                 .hasSize(payments.size())
                 .allMatch(id -> id.startsWith("tx-" + seed + "-"));
         var verdict = FraudDetectorJudge.judge(emit.sent);
+        assertThat(verdict.deadLettered()).isEmpty();
+        assertThat(verdict.decisions()).as("every payment decided").isEqualTo(payments.size());
         assertThat(verdict.alerts()).isEmpty();
         assertThat(verdict.paymentsThatFiredARule()).isEmpty();
 
@@ -325,7 +327,12 @@ class PaymentsSimulatorTest {
                 .doesNotHaveDuplicates();
 
         // Hits the cooldown suppresses (the 7th payment of a burst) raise no alert.
-        assertThat(FraudDetectorJudge.judge(emit.sent).alerts())
+        var verdict = FraudDetectorJudge.judge(emit.sent);
+        assertThat(verdict.deadLettered()).isEmpty();
+        assertThat(verdict.decisions())
+                .as("every payment decided")
+                .isEqualTo(payments().size());
+        assertThat(verdict.alerts())
                 .containsExactlyInAnyOrderElementsOf(truths.stream()
                         .map(truth -> truth.entityId() + "/" + truth.kind() + "/" + truth.triggerEventId())
                         .toList());
