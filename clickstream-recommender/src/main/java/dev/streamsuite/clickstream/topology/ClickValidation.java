@@ -20,11 +20,7 @@ final class ClickValidation {
         require(click.getEventId(), "eventId");
         require(click.getUserId(), "userId");
         require(click.getItemId(), "itemId");
-        if (!click.getUserId().equals(key)) {
-            // Sessions follow the record key, user state and queries the userId: they must agree.
-            throw new InvalidRecordException("Click " + click.getEventId() + ": the record key '" + key
-                    + "' must be the userId '" + click.getUserId() + "'.");
-        }
+        InvalidRecordException.requireKeyIs(key, "userId", click.getUserId(), "Click " + click.getEventId(), null);
         Interaction interaction =
                 switch (click.getType()) {
                     case VIEW -> Interaction.VIEW;

@@ -21,11 +21,12 @@ final class PaymentValidation {
         }
         require(payment.getTransactionId(), "transactionId");
         require(payment.getCardId(), "cardId");
-        if (!payment.getCardId().equals(key)) {
-            // Card state lives on the partition of the record key: another key splits a card's history.
-            throw new InvalidRecordException("Payment " + payment.getTransactionId() + ": the record key '" + key
-                    + "' must be the cardId '" + payment.getCardId() + "'; produce payments keyed by card.");
-        }
+        InvalidRecordException.requireKeyIs(
+                key,
+                "cardId",
+                payment.getCardId(),
+                "Payment " + payment.getTransactionId(),
+                "produce payments keyed by card");
         require(payment.getAccountId(), "accountId");
         require(payment.getMerchantId(), "merchantId");
         EventTimes.requirePlausible(payment.getEventTime(), recordTimestamp, "Payment " + payment.getTransactionId());

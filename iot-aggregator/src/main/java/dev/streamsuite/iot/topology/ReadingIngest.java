@@ -62,11 +62,8 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
                 .ifPresent(reason -> {
                     throw new InvalidRecordException("Reading " + reading.getReadingId() + ": " + reason);
                 });
-        if (!reading.getDeviceId().equals(record.key())) {
-            // Windows are keyed by the record key, everything else by deviceId: they must agree.
-            throw new InvalidRecordException("Reading " + reading.getReadingId() + ": the record key '" + record.key()
-                    + "' must be the deviceId '" + reading.getDeviceId() + "'.");
-        }
+        InvalidRecordException.requireKeyIs(
+                record.key(), "deviceId", reading.getDeviceId(), "Reading " + reading.getReadingId(), null);
         if (reading.getReadingId() == null || reading.getReadingId().isBlank()) {
             throw new InvalidRecordException("A reading needs a readingId; it is empty.");
         }
