@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,20 +37,7 @@ public final class TopicReader<K, V> implements AutoCloseable {
 
     private TopicReader(
             String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values, String isolation) {
-        this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        isolation,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
-                keys,
-                values);
+        this.consumer = consumer(bootstrapServers, keys, values, isolation);
         var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -77,12 +65,39 @@ public final class TopicReader<K, V> implements AutoCloseable {
      * still in flight.
      */
     public List<ConsumerRecord<K, V>> readToEnd(Duration atMost) {
-        var end = consumer.endOffsets(consumer.assignment());
-        await().atMost(atMost).pollInterval(Duration.ZERO).pollInSameThread().until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-        });
+        pollTo(consumer, consumer.endOffsets(consumer.assignment()), records::add, atMost);
         return List.copyOf(records);
+    }
+
+    /** A consumer of this package's readers: its own group, no offsets committed. */
+    static <K, V> KafkaConsumer<K, V> consumer(
+            String bootstrapServers, Deserializer<K> keys, Deserializer<V> values, String isolation) {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        isolation,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                keys,
+                values);
+    }
+
+    /** Polls, handing each record to {@code sink}, until every partition's position reached its end. */
+    static <K, V> void pollTo(
+            KafkaConsumer<K, V> consumer,
+            Map<TopicPartition, Long> ends,
+            Consumer<ConsumerRecord<K, V>> sink,
+            Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ZERO).pollInSameThread().until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(sink);
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
     }
 
     @Override
