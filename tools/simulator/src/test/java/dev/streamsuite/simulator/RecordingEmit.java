@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Records what a simulator emits, in order. */
@@ -43,10 +44,19 @@ public final class RecordingEmit implements Emit {
         return sent.stream().filter(s -> s.topic().equals(topic)).toList();
     }
 
-    /** What a run left, to compare runs by: every record sent, then the ground truth the simulator recorded. */
-    public List<String> transcript(TrafficSimulator simulator) {
-        List<String> lines = new ArrayList<>(lines());
-        simulator.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
+    /**
+     * A whole run to compare runs by: a fresh recording, the simulator's reference data, ticks every
+     * {@code step} from {@code from} to {@code until}; then every record sent, followed by the
+     * ground truth the simulator recorded.
+     */
+    public static List<String> transcript(
+            Function<Emit, TrafficSimulator> simulator, Instant from, Instant until, Duration step) {
+        var recording = new RecordingEmit();
+        TrafficSimulator running = simulator.apply(recording);
+        running.publishReferenceData();
+        run(from, until, step, running);
+        List<String> lines = new ArrayList<>(recording.lines());
+        running.drainGroundTruth().forEach(truth -> lines.add(truth.toString()));
         return lines;
     }
 

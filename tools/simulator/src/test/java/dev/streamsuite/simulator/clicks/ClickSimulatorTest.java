@@ -42,13 +42,19 @@ class ClickSimulatorTest {
     }
 
     private static List<String> run(long seed) {
-        RecordingEmit recording = new RecordingEmit();
         CompromisedAccounts accounts = now -> List.of("acct-1", "acct-2");
-        ClickSimulator simulator = new ClickSimulator(
-                seed, 100, 200, recording, WALL, accounts, Settings.defaults().withBotSessionsPerSecond(0.01));
-        simulator.publishReferenceData();
-        RecordingEmit.run(START, START.plus(Duration.ofMinutes(30)), SECOND, simulator);
-        return recording.transcript(simulator);
+        return RecordingEmit.transcript(
+                recording -> new ClickSimulator(
+                        seed,
+                        100,
+                        200,
+                        recording,
+                        WALL,
+                        accounts,
+                        Settings.defaults().withBotSessionsPerSecond(0.01)),
+                START,
+                START.plus(Duration.ofMinutes(30)),
+                SECOND);
     }
 
     @Test

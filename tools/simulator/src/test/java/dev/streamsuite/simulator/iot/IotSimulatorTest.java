@@ -49,12 +49,12 @@ class IotSimulatorTest {
     }
 
     private static List<String> run(long seed) {
-        RecordingEmit recording = new RecordingEmit();
-        IotSimulator simulator =
-                new IotSimulator(seed, 30, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05));
-        simulator.publishReferenceData();
-        RecordingEmit.run(START, START.plus(Duration.ofMinutes(30)), SECOND, simulator);
-        return recording.transcript(simulator);
+        return RecordingEmit.transcript(
+                recording -> new IotSimulator(
+                        seed, 30, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05)),
+                START,
+                START.plus(Duration.ofMinutes(30)),
+                SECOND);
     }
 
     @Test

@@ -59,12 +59,12 @@ class PaymentsSimulatorTest {
     }
 
     private static List<String> run(long seed) {
-        RecordingEmit recording = new RecordingEmit();
-        PaymentsSimulator simulator = new PaymentsSimulator(
-                seed, 100, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05));
-        simulator.publishReferenceData();
-        RecordingEmit.run(START, START.plus(Duration.ofMinutes(40)), SECOND, simulator);
-        return recording.transcript(simulator);
+        return RecordingEmit.transcript(
+                recording -> new PaymentsSimulator(
+                        seed, 100, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05)),
+                START,
+                START.plus(Duration.ofMinutes(40)),
+                SECOND);
     }
 
     @Test
