@@ -109,8 +109,12 @@ public final class StoreQueries {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return problem(ResponseEntity.status(status), status, detail);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(
+            ResponseEntity.BodyBuilder response, HttpStatus status, String detail) {
+        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
@@ -147,10 +151,10 @@ public final class StoreQueries {
     }
 
     private ResponseEntity<ProblemDetail> unavailable(String why) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.SERVICE_UNAVAILABLE, why + "; retry after " + retryAfterSeconds + " s"));
+        var status = HttpStatus.SERVICE_UNAVAILABLE;
+        return problem(
+                ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds),
+                status,
+                why + "; retry after " + retryAfterSeconds + " s");
     }
 }
