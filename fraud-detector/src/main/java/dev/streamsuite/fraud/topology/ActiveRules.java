@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * The rules in force: one built-in instance per rule type of {@link RuleTypes} (id the type's
- * name in kebab case, e.g. {@code amount-anomaly}, version 0, parameters from the settings), overlaid by the rules in force topic. A rule there
- * with a built-in id replaces it (a new version, or {@code enabled=false} to switch it off);
- * other ids add instances.
+ * name in kebab case, e.g. {@code amount-anomaly}, version 0, parameters from the settings),
+ * overlaid by the rules in force topic. A rule there with a built-in id replaces it (a new
+ * version, or {@code enabled=false} to switch it off); other ids add instances.
  *
  * <p>Only usable versions reach the rules in force topic ({@link RuleAcceptor} checks them), so
  * each version is parsed once, when it arrives, never per payment. The global thread updates
