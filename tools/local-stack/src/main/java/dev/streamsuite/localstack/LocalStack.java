@@ -2,8 +2,7 @@ package dev.streamsuite.localstack;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
-import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.streams.NewTopics;
+import dev.streamsuite.streams.CatalogTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,13 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The whole suite on 127.0.0.1: a KRaft broker and the Apicurio registry as child processes,
@@ -33,7 +29,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalStack implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("fraud-detector", "iot-aggregator", "clickstream-recommender");
+    static final List<String> SERVICES = CatalogTopics.SERVICES;
     private static final String APICURIO_RUNNER = "apicurio-registry-app-2.6.13.Final-runner.jar";
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -217,25 +213,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createTopics() {
-        var topics = Stream.concat(
-                        TopicCatalog.ALL.stream(), SERVICES.stream().map(service -> TopicCatalog.deadLetter(service)))
-                .map(spec -> NewTopics.of(spec, (short) 1))
-                .toList();
         try (var admin = admin()) {
-            for (var topic : topics) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(30, SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Could not create topic " + topic.name(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The broker did not create the topics in time", e);
+            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
         }
     }
 

@@ -107,6 +107,12 @@ public class StreamsSupportAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    StreamsMetricsRefresh streamsMetricsRefresh(MeterRegistry registry) {
+        return new StreamsMetricsRefresh(registry);
+    }
+
+    @Bean
     HealthIndicator kafkaStreamsReadinessHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
         return KafkaStreamsHealthIndicators.readiness(factoryBean);
     }

@@ -12,7 +12,8 @@ import org.springframework.core.io.support.ResourcePropertySource;
 /**
  * Adds the platform's defaults ({@code streamsuite-defaults.properties}) behind every other
  * property source, so a service's application.yml, the environment and Helm values override
- * them key by key; and sets Avro's decoding limits before any record is decoded.
+ * them key by key; sets Avro's decoding limits before any record is decoded; and refuses to
+ * start in Kubernetes with an interactive-query endpoint on localhost.
  */
 public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -27,6 +28,8 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
             "org.apache.avro.limits.bytes.maxLength", "streamsuite.avro.max-bytes-length",
             "org.apache.avro.limits.collectionItems.maxLength", "streamsuite.avro.max-collection-items");
 
+    static final String APPLICATION_SERVER = "spring.kafka.streams.properties.application.server";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
@@ -34,11 +37,35 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
         }
+        requireReachableEndpointInKubernetes(environment);
         AVRO_LIMITS.forEach((jvmProperty, setting) -> {
             if (System.getProperty(jvmProperty) == null) {
                 System.setProperty(jvmProperty, environment.getRequiredProperty(setting));
             }
         });
+    }
+
+    /**
+     * Every instance answers interactive queries for the keys it owns and forwards the others to
+     * the owner's advertised {@code application.server}. With several pods all advertising
+     * {@code localhost:8080}, each would forward to itself and answer "not found" for keys other
+     * pods own: silently wrong. In a pod (where Kubernetes sets {@code KUBERNETES_SERVICE_HOST}),
+     * the endpoint must name the pod; the Helm chart sets {@code STREAMSUITE_ADVERTISED_HOST} to
+     * {@code <pod>.<headless service>}.
+     */
+    static void requireReachableEndpointInKubernetes(ConfigurableEnvironment environment) {
+        if (environment.getProperty("KUBERNETES_SERVICE_HOST") == null) {
+            return;
+        }
+        String endpoint = environment.getProperty(APPLICATION_SERVER, "");
+        String host = endpoint.contains(":") ? endpoint.substring(0, endpoint.lastIndexOf(':')) : endpoint;
+        if (host.isBlank() || host.equals("localhost") || host.startsWith("127.")) {
+            throw new IllegalStateException("This instance runs in Kubernetes but advertises '" + endpoint
+                    + "' for interactive queries, which other pods cannot reach: queries for keys this"
+                    + " pod does not own would be answered wrongly. Set STREAMSUITE_ADVERTISED_HOST to"
+                    + " <pod name>.<headless service> (the Helm chart does), or set " + APPLICATION_SERVER
+                    + " to a host:port other pods can reach.");
+        }
     }
 
     @Override
