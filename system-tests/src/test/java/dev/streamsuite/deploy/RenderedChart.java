@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -20,9 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The chart rendered by Helm itself (helm-java runs Helm's Go code in-process) and read back as
@@ -37,6 +42,9 @@ final class RenderedChart {
     /** Custom resources of operators the chart can target; read as generic resources. */
     private static final Set<String> CUSTOM_KINDS =
             Set.of("ServiceMonitor", "PrometheusRule", "ScaledObject", "TriggerAuthentication");
+
+    /** A {@code $(VAR)} reference in an environment variable's value. */
+    static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
@@ -214,5 +222,37 @@ final class RenderedChart {
                 into.set(entry.getKey(), entry.getValue());
             }
         });
+    }
+
+    static List<Path> serviceValues(String service) {
+        try {
+            return List.of(
+                    RepositoryFiles.path("helm/values/" + service + ".yaml"),
+                    Path.of(RenderedChart.class
+                            .getResource("/helm/install-values.yaml")
+                            .toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The variables' values as the kubelet computes them: field references, then $(VAR). */
+    static Map<String, String> environmentOf(Container container, Map<String, String> podFields) {
+        var values = new LinkedHashMap<String, String>();
+        for (EnvVar env : container.getEnv()) {
+            String value = env.getValue();
+            if (env.getValueFrom() != null && env.getValueFrom().getFieldRef() != null) {
+                value = podFields.get(env.getValueFrom().getFieldRef().getFieldPath());
+            }
+            if (value != null) {
+                Matcher reference = REFERENCE.matcher(value);
+                value = reference.replaceAll(match -> {
+                    String referenced = values.get(match.group(1));
+                    return Matcher.quoteReplacement(referenced == null ? match.group() : referenced);
+                });
+            }
+            values.put(env.getName(), value);
+        }
+        return values;
     }
 }

@@ -7,7 +7,6 @@ import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.streams.NewTopics;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,9 +26,13 @@ class RecommenderConfiguration {
         return new RecommenderTopology(RecommenderTopics.from(serdes), settings);
     }
 
-    /** The service's own compacted topics, created like the catalog's (streamsuite.topics.create). */
+    /**
+     * The service's own compacted topics. Like Kafka Streams' internal topics they belong to the
+     * application, so the service creates them whatever {@code streamsuite.topics.create} says
+     * (which is about the shared catalog's topics); its principal needs CREATE on the prefix
+     * {@code clickstream-recommender}, as for its internal topics.
+     */
     @Bean
-    @ConditionalOnBooleanProperty(name = "streamsuite.topics.create", matchIfMissing = true)
     KafkaAdmin.NewTopics recommenderTopics(@Value("${streamsuite.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
                 NewTopics.of(RecommenderTopics.SIMILAR_ITEMS, replicas),

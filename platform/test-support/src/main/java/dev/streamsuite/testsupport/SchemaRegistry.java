@@ -130,7 +130,7 @@ public final class SchemaRegistry implements AutoCloseable {
         }
     }
 
-    static int freeLoopbackPort() {
+    public static int freeLoopbackPort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

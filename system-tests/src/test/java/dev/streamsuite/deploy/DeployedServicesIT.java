@@ -1,0 +1,154 @@
+package dev.streamsuite.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.streams.CatalogTopics;
+import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.TestInfrastructure;
+import io.fabric8.kubernetes.api.model.Container;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The three services started the way the Helm chart starts them (their jars, configured only by
+ * the environment the rendered StatefulSet sets) on a real broker and registry: the probes the
+ * chart points at answer, and every metric the Grafana dashboards and alert rules query is one
+ * the services really expose on /actuator/prometheus.
+ */
+@RealKafkaAndRegistry
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeployedServicesIT {
+
+    /** For each service: its input topic, and a global-store topic whose bad records it skips. */
+    private static final Map<String, List<String>> TOPICS = Map.of(
+            "fraud-detector", List.of(TopicCatalog.TRANSACTIONS.name(), TopicCatalog.BLOCKLIST.name()),
+            "iot-aggregator", List.of(TopicCatalog.SENSOR_READINGS.name()),
+            "clickstream-recommender", List.of(TopicCatalog.CLICKS.name(), TopicCatalog.CATALOG.name()));
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+
+    @BeforeAll
+    void startTheServicesAsTheChartConfiguresThem() throws Exception {
+        var infrastructure = TestInfrastructure.shared();
+        // The chart leaves topic creation to the cluster's owners; here CatalogTopics does it.
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafka().bootstrapServers()))) {
+            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
+        }
+        for (String service : TOPICS.keySet()) {
+            Container container = RenderedChart.render(service, RenderedChart.serviceValues(service), Map.of())
+                    .statefulSet()
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            containers.put(service, container);
+            var pod = Map.of("metadata.name", service + "-0", "metadata.namespace", RenderedChart.NAMESPACE);
+            var environment = new LinkedHashMap<>(RenderedChart.environmentOf(container, pod));
+            environment.values().removeIf(value -> value == null);
+            // Where this machine differs from a cluster: one local broker and registry, a local
+            // state directory, and an address the test can reach.
+            environment.putAll(Map.of(
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                    infrastructure.kafka().bootstrapServers(),
+                    "STREAMSUITE_REGISTRY_URL",
+                    infrastructure.registry().registryApiUrl(),
+                    "STREAMSUITE_ADVERTISED_HOST",
+                    "127.0.0.1",
+                    "STREAMSUITE_TOPICS_REPLICATIONFACTOR",
+                    "1",
+                    "SPRING_KAFKA_STREAMS_STATEDIR",
+                    Files.createTempDirectory(service).toString(),
+                    "JAVA_TOOL_OPTIONS",
+                    "-XX:+ExitOnOutOfMemoryError"));
+            services.put(service, ServiceProcess.start(service, environment, SchemaRegistry.freeLoopbackPort()));
+        }
+        for (var service : services.values()) {
+            await(service + " ready")
+                    .atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> service.status("/actuator/health/readiness") == 200);
+        }
+        // A bad record on every input (dead-lettered) and global-store topic (skipped), so the
+        // counters the dashboards show exist.
+        TOPICS.values().stream()
+                .flatMap(List::stream)
+                .forEach(topic -> infrastructure.publishRaw(
+                        topic, "deployed-services-it", "not avro".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @AfterAll
+    void stopTheServices() throws InterruptedException {
+        for (var service : services.values()) {
+            service.close();
+        }
+    }
+
+    @Test
+    void theProbesTheChartConfiguresAnswer() {
+        containers.forEach((service, container) -> {
+            var process = services.get(service);
+            assertThat(process.status(container.getLivenessProbe().getHttpGet().getPath()))
+                    .as("%s liveness", service)
+                    .isEqualTo(200);
+            assertThat(process.status(container.getStartupProbe().getHttpGet().getPath()))
+                    .isEqualTo(200);
+            assertThat(process.status(container.getReadinessProbe().getHttpGet().getPath()))
+                    .isEqualTo(200);
+        });
+    }
+
+    @Test
+    void everyMetricADashboardOrAlertQueriesIsExposed() {
+        await("every metric of the dashboards exposed")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    var exposedByAny = new TreeSet<String>();
+                    for (String service : services.keySet()) {
+                        Set<String> exposed = exposed(service);
+                        exposedByAny.addAll(exposed);
+                        assertThat(exposed)
+                                .as("metrics of %s's dashboard exposed by %s", service, service)
+                                .containsAll(
+                                        MonitoringQueries.metricNames(MonitoringQueries.dashboard(service + ".json")));
+                    }
+                    assertThat(exposedByAny)
+                            .as("metrics of the overview dashboard")
+                            .containsAll(MonitoringQueries.metricNames(
+                                    MonitoringQueries.dashboard("streamsuite-overview.json")));
+                    assertThat(exposedByAny)
+                            .as("metrics of the alert rules")
+                            .containsAll(MonitoringQueries.metricNames(MonitoringQueries.alertRules()));
+                });
+    }
+
+    /** The metric names on /actuator/prometheus, as Prometheus stores them. */
+    private Set<String> exposed(String service) {
+        var names = new TreeSet<String>();
+        for (String line : services.get(service).body("/actuator/prometheus").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return names;
+    }
+}

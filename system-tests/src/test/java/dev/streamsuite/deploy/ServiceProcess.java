@@ -1,0 +1,104 @@
+package dev.streamsuite.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service as it runs in its container: its own {@code -exec} jar in a separate JVM, configured
+ * only by environment variables. Stopped with SIGTERM, as Kubernetes stops a pod.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String service;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String service, Process process, int port, Path log) {
+        this.service = service;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String service, Map<String, String> environment, int port) throws IOException {
+        Path jar = RepositoryFiles.path(service).resolve("target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build the services first (./mvnw package)");
+        }
+        Path log = Path.of("target/services/" + service + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        var builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-jar",
+                        jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        return new ServiceProcess(service, builder.start(), port, log);
+    }
+
+    /** The HTTP status of {@code path}, or -1 while nothing answers. */
+    int status(String path) {
+        return get(path).map(HttpResponse::statusCode).orElse(-1);
+    }
+
+    /** The body of {@code path}, or empty while nothing answers. */
+    String body(String path) {
+        return get(path).map(HttpResponse::body).orElse("");
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private Optional<HttpResponse<String>> get(String path) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
+        }
+        try {
+            return Optional.of(HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return service + " on port " + port;
+    }
+}
