@@ -3,20 +3,29 @@ package dev.streamsuite.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import io.fabric8.kubernetes.api.model.Container;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The three services started the way the Helm chart starts them (their jars, configured only by
  * the environment the rendered StatefulSet sets) on a real broker and registry: the probes the
- * chart points at answer, and every metric the Grafana dashboards and alert rules query is one
- * the services really expose on /actuator/prometheus.
+ * chart points at answer, every metric the Grafana dashboards and alert rules query is one
+ * the services really expose on /actuator/prometheus, and a client in another language (the
+ * Node.js example) publishes payments and reads their decisions.
  */
 @RealKafkaAndRegistry
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -139,6 +149,63 @@ class DeployedServicesIT {
                             .as("metrics of the alert rules")
                             .containsAll(MonitoringQueries.metricNames(MonitoringQueries.alertRules()));
                 });
+    }
+
+    @Test
+    void aNodeJsClientPublishesPaymentsAndReadsTheirDecisions() throws Exception {
+        var infrastructure = TestInfrastructure.shared();
+        // As a schema pipeline would: the contract's schema registered before anyone produces.
+        registerValueSchema(TopicCatalog.TRANSACTIONS.name(), Transaction.getClassSchema());
+        Path client = RepositoryFiles.path("examples/node-client");
+        Npm.install(client, Path.of("target/npm/node-client-install.log"));
+        Path log = Path.of("target/npm/node-client-round-trip.log");
+        String runId = "it-" + System.currentTimeMillis();
+
+        int exit = Npm.run(
+                client,
+                List.of("node", "round-trip.js"),
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        infrastructure.kafka().bootstrapServers(),
+                        "REGISTRY_URL",
+                        infrastructure.registry().confluentCompatibleUrl(),
+                        "PAYMENTS",
+                        "20",
+                        "TIMEOUT_MS",
+                        "180000",
+                        "RUN_ID",
+                        runId),
+                log,
+                Duration.ofMinutes(4));
+
+        var lines = Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("{"))
+                .toList();
+        assertThat(lines).as("the JSON summary in %s", log).isNotEmpty();
+        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(exit).as("round-trip.js exit code; output in %s", log).isZero();
+        assertThat(summary.path("published").asInt()).isEqualTo(20);
+        assertThat(summary.path("decided").asInt()).isEqualTo(20);
+        summary.path("decisions").properties().forEach(decision -> {
+            assertThat(decision.getKey()).startsWith("tx-" + runId + "-");
+            assertThat(decision.getValue().asText()).isIn("APPROVE", "REVIEW", "DECLINE");
+        });
+    }
+
+    private static void registerValueSchema(String topic, Schema schema) throws Exception {
+        String url = TestInfrastructure.shared().registry().confluentCompatibleUrl() + "/subjects/" + topic
+                + "-value/versions";
+        String body = new ObjectMapper().writeValueAsString(Map.of("schema", schema.toString()));
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("registering %s: %s", url, response.body())
+                .isEqualTo(200);
     }
 
     /** The metric names on /actuator/prometheus, as Prometheus stores them. */
