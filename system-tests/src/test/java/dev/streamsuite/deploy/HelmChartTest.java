@@ -280,6 +280,7 @@ class HelmChartTest {
         Map<String, Object> spec = scaledObject.get("spec");
 
         assertThat(spec).containsEntry("maxReplicaCount", 6).containsEntry("minReplicaCount", 2);
+        assertThat(spec.toString()).contains("stabilizationWindowSeconds=600");
         assertThat(scaledObject.toString()).contains("iot.sensor-readings.v1");
     }
 
