@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records a processor rejects ({@link dev.streamsuite.streams.InvalidRecordException}) or
- * fails on go to the dead-letter topic with their original bytes.
+ * fails on go to the dead-letter topic with their original bytes, unless the failure is the
+ * schema registry not answering ({@link RegistryOutage}): then the thread fails and the record is
+ * retried.
  *
  * <p>A punctuator that throws has no record to dead-letter, and may have done part of its work:
  * going on would commit that part. So the failure is counted
@@ -32,6 +34,16 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
                             + "transaction is aborted and the work is redone from the last commit",
                     context.processorNodeId(),
                     context.taskId(),
+                    exception);
+            return Response.fail();
+        }
+        if (RegistryOutage.causes(exception)) {
+            // A state store or repartition serde that needs the registry: not a bad record.
+            log.error(
+                    "Cannot reach the schema registry while processing {}-{}@{}; failing so the record is retried",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
                     exception);
             return Response.fail();
         }

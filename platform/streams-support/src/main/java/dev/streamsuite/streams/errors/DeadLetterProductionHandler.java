@@ -43,7 +43,7 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
             ProducerRecord record,
             Exception exception,
             SerializationExceptionOrigin origin) {
-        if (DeadLetterDeserializationHandler.registryUnreachable(exception)) {
+        if (RegistryOutage.causes(exception)) {
             log.error(
                     "Cannot reach the schema registry to write output of {}-{}@{}; failing so it is retried",
                     context.topic(),

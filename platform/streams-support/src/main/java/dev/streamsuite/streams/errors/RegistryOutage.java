@@ -1,0 +1,66 @@
+package dev.streamsuite.streams.errors;
+
+import io.apicurio.registry.rest.client.exception.RestClientException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+
+/**
+ * Tells a registry that cannot answer from a record that is bad. A record whose schema cannot be
+ * fetched because the registry is down, unreachable or failing (5xx) is not bad data: the
+ * handlers fail the stream thread so that it is retried once the registry is back, instead of
+ * dead-lettering a valid record. A registry that answers "no such schema" (4xx) means the record
+ * is bad, and it is dead-lettered.
+ */
+final class RegistryOutage {
+
+    private static final List<Class<? extends Exception>> UNREACHABLE = List.of(
+            ConnectException.class,
+            UnknownHostException.class,
+            SocketTimeoutException.class,
+            HttpTimeoutException.class);
+
+    /**
+     * What Apicurio's client reports when no HTTP answer came: it replaces the I/O exception by a
+     * {@link RestClientException} without cause and without status, naming the lost exception's
+     * class instead.
+     */
+    private static final List<String> UNANSWERED = List.of(
+            "ConnectException",
+            "HttpConnectTimeoutException",
+            "HttpTimeoutException",
+            "UnknownHostException",
+            "SocketTimeoutException",
+            "ClosedChannelException",
+            "EOFException",
+            "IOException",
+            "InterruptedException");
+
+    private RegistryOutage() {}
+
+    static boolean causes(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (unreachable(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unreachable(Throwable cause) {
+        if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(cause))) {
+            return true;
+        }
+        return cause instanceof RestClientException rest && rest.getError() != null && unanswered(rest);
+    }
+
+    private static boolean unanswered(RestClientException exception) {
+        Integer status = exception.getError().getErrorCode();
+        if (status != null && status > 0) {
+            return status >= 500 || status == 429;
+        }
+        return UNANSWERED.contains(exception.getError().getName());
+    }
+}
