@@ -10,6 +10,7 @@ import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import io.fabric8.kubernetes.api.model.Container;
 import java.net.URI;
@@ -89,7 +90,10 @@ class DeployedServicesIT {
                     Files.createTempDirectory(service).toString(),
                     "JAVA_TOOL_OPTIONS",
                     "-XX:+ExitOnOutOfMemoryError"));
-            services.put(service, ServiceProcess.start(service, environment, SchemaRegistry.freeLoopbackPort()));
+            services.put(
+                    service,
+                    ServiceProcess.start(
+                            RepositoryFiles.root(), service, environment, SchemaRegistry.freeLoopbackPort()));
         }
         for (var service : services.values()) {
             await(service + " ready")

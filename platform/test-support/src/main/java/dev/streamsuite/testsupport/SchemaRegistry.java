@@ -99,6 +99,10 @@ public final class SchemaRegistry implements AutoCloseable {
                 });
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

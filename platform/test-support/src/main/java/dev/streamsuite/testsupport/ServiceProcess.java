@@ -1,4 +1,4 @@
-package dev.streamsuite.deploy;
+package dev.streamsuite.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A service as it runs in its container: its own {@code -exec} jar in a separate JVM, configured
  * only by environment variables. Stopped with SIGTERM, as Kubernetes stops a pod.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,8 +34,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String service, Map<String, String> environment, int port) throws IOException {
-        Path jar = RepositoryFiles.path(service).resolve("target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
+    /**
+     * Starts {@code service}'s jar from {@code repository}/{@code service}/target, with
+     * {@code environment} and {@code SERVER_PORT=port}; its output goes to target/services/.
+     */
+    public static ServiceProcess start(Path repository, String service, Map<String, String> environment, int port)
+            throws IOException {
+        Path jar = repository.resolve(service).resolve("target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first (./mvnw package)");
         }
@@ -54,20 +59,20 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The HTTP status of {@code path}, or -1 while nothing answers. */
-    int status(String path) {
+    public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);
     }
 
     /** The body of {@code path}, or empty while nothing answers. */
-    String body(String path) {
+    public String body(String path) {
         return get(path).map(HttpResponse::body).orElse("");
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -1,0 +1,184 @@
+package dev.streamsuite.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.payments.Channel;
+import dev.streamsuite.schemas.payments.PaymentDecision;
+import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.streams.CatalogTopics;
+import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
+import dev.streamsuite.testsupport.TcpProxy;
+import dev.streamsuite.testsupport.TestInfrastructure;
+import dev.streamsuite.testsupport.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * fraud-detector, as a process, loses its schema registry (a cut link: connection refused) and is
+ * restarted during the outage; then valid payments arrive, encoded by a producer that had the
+ * schema cached. This is how a user saw all of them go to the dead-letter topic. They must wait
+ * for the registry instead, and all of them are decided, once, when it is back.
+ */
+@RealKafkaAndRegistry
+class RegistryOutageIT {
+
+    private static final String APPLICATION = "fraud-detector-registry-outage";
+    private static final Pattern FAILED_THREADS =
+            Pattern.compile("(?m)^kafka_stream_failed_stream_threads_total\\{[^}]*} ([0-9.]+)");
+
+    private final TestInfrastructure infrastructure = TestInfrastructure.shared();
+
+    @Test
+    void validPaymentsWaitForTheRegistryAcrossARestartAndAreDecidedOnceItIsBack() throws Exception {
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafka().bootstrapServers()))) {
+            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
+        }
+        // Encoded while the registry is up, as producers with cached schemas keep sending.
+        var serializer = infrastructure.serdes().valueSerde(Transaction.class).serializer();
+        var payments = payments(8);
+        var encoded = payments.stream()
+                .map(payment -> serializer.serialize(TopicCatalog.TRANSACTIONS.name(), payment))
+                .toList();
+        Path state = Files.createTempDirectory("registry-outage");
+
+        try (var registryLink = TcpProxy.to(infrastructure.registry().port())) {
+            var environment = Map.of(
+                    "SPRING_APPLICATION_NAME",
+                    APPLICATION,
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                    infrastructure.kafka().bootstrapServers(),
+                    "STREAMSUITE_REGISTRY_URL",
+                    "http://127.0.0.1:" + registryLink.port() + "/apis/registry/v2",
+                    "STREAMSUITE_ADVERTISED_HOST",
+                    "127.0.0.1",
+                    "SPRING_KAFKA_STREAMS_STATEDIR",
+                    state.toString());
+            var service = start(environment);
+            try {
+                registryLink.cut();
+                service.close();
+                service = start(environment);
+                publish(payments, encoded);
+                var restarted = service;
+                await("the stream thread fails on the unreachable registry and is replaced")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> failedThreads(restarted) > 0);
+                assertThat(deadLetters(payments))
+                        .as("valid payments dead-lettered during the outage")
+                        .isEmpty();
+
+                registryLink.restore();
+                var decisions = awaitDecisions(payments);
+
+                var decided = decisions.stream().map(ConsumerRecord::key).toList();
+                assertThat(decided).as("one decision per payment, none twice").doesNotHaveDuplicates();
+                assertThat(deadLetters(payments)).isEmpty();
+            } finally {
+                service.close();
+            }
+        }
+    }
+
+    private ServiceProcess start(Map<String, String> environment) throws Exception {
+        var service = ServiceProcess.start(
+                Path.of("").toAbsolutePath().getParent(),
+                "fraud-detector",
+                environment,
+                SchemaRegistry.freeLoopbackPort());
+        await("fraud-detector live")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> service.status("/actuator/health/liveness") == 200);
+        return service;
+    }
+
+    private static double failedThreads(ServiceProcess service) {
+        var match = FAILED_THREADS.matcher(service.body("/actuator/prometheus"));
+        return match.find() ? Double.parseDouble(match.group(1)) : 0;
+    }
+
+    private void publish(List<Transaction> payments, List<byte[]> values) {
+        for (int i = 0; i < payments.size(); i++) {
+            infrastructure.publishRaw(
+                    TopicCatalog.TRANSACTIONS.name(), payments.get(i).getCardId(), values.get(i));
+        }
+    }
+
+    private List<ConsumerRecord<String, PaymentDecision>> awaitDecisions(List<Transaction> payments) {
+        Set<String> expected = new HashSet<>();
+        payments.forEach(payment -> expected.add(payment.getTransactionId()));
+        try (var reader = new TopicReader<>(
+                infrastructure.kafka().bootstrapServers(),
+                TopicCatalog.PAYMENT_DECISIONS.name(),
+                new StringDeserializer(),
+                infrastructure.serdes().valueSerde(PaymentDecision.class).deserializer())) {
+            return reader
+                    .readUntil(
+                            read -> read.stream()
+                                            .map(ConsumerRecord::key)
+                                            .filter(expected::contains)
+                                            .distinct()
+                                            .count()
+                                    == expected.size(),
+                            Duration.ofMinutes(3))
+                    .stream()
+                    .filter(record -> expected.contains(record.key()))
+                    .toList();
+        }
+    }
+
+    /** Dead letters of these payments (the topic is shared with other tests' records). */
+    private List<ConsumerRecord<String, byte[]>> deadLetters(List<Transaction> payments) {
+        var cards = payments.stream().map(Transaction::getCardId).toList();
+        try (var reader = new TopicReader<>(
+                infrastructure.kafka().bootstrapServers(),
+                APPLICATION + ".dlq",
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return reader.readToEnd(Duration.ofSeconds(30)).stream()
+                    .filter(record -> cards.contains(record.key()))
+                    .toList();
+        }
+    }
+
+    private static List<Transaction> payments(int count) {
+        var payments = new ArrayList<Transaction>();
+        for (int i = 0; i < count; i++) {
+            String card = "outage-card-" + i;
+            payments.add(Transaction.newBuilder()
+                    .setTransactionId("outage-tx-" + i + "-" + System.nanoTime())
+                    .setCardId(card)
+                    .setAccountId("acct-" + card)
+                    .setMerchantId("merchant-1")
+                    .setMerchantCategoryCode("5411")
+                    .setAmountMinor(2_500)
+                    .setCurrency("EUR")
+                    .setCountry("FR")
+                    .setChannel(Channel.ECOMMERCE)
+                    .setEventTime(Instant.now())
+                    .build());
+        }
+        return payments;
+    }
+}
