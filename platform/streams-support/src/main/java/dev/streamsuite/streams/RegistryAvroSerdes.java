@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Creates registry-backed serdes for the generated Avro classes. Records are framed in the
@@ -42,10 +43,11 @@ public final class RegistryAvroSerdes implements AvroSerdes {
         return config;
     }
 
+    /** Its deserializer says what is wrong with a record it cannot read ({@link ExplainedDeserializer}). */
     @Override
     public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
         var serde = new AvroSerde<V>();
         serde.configure(config, false);
-        return serde;
+        return Serdes.serdeFrom(serde.serializer(), new ExplainedDeserializer<>(serde.deserializer(), type));
     }
 }

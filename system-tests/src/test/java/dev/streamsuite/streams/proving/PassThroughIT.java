@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.UnreadableRecordException;
 import dev.streamsuite.testsupport.ConfluentWireFormat;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.StateDirectories;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
@@ -188,6 +190,8 @@ class PassThroughIT {
         bad.add(ConfluentWireFormat.serialize(987_654, payment(run + "unknown-id", 1)));
         bad.add(ConfluentWireFormat.frame(transactionSchemaId, hostileLengthPrefix()));
         bad.add(ConfluentWireFormat.serialize(transactionSchemaId, payment(run + "negative", -5)));
+        bad.add(new byte[] {0, 0, 1});
+        bad.add(incompatiblePayment());
 
         send(run + "before", ConfluentWireFormat.serialize(transactionSchemaId, payment(run + "before", 10)));
         for (int i = 0; i < bad.size(); i++) {
@@ -220,11 +224,39 @@ class PassThroughIT {
             });
             assertThat(header(mine.get(run + "bad-3"), "__streams.errors.stacktrace"))
                     .contains("exceeds maximum allowed");
+            // What is wrong, in words, for every record that cannot be read.
+            Map<Integer, String> explained = Map.of(
+                    0, "Not in the Confluent wire format: the first byte is 0x6e",
+                    1, "Not in the Confluent wire format: the first byte is 0x07",
+                    2, "Unknown schema id 987654",
+                    3, "Not readable as Transaction with the writer's schema id",
+                    5, "Truncated: 3 bytes",
+                    6, "Not readable as Transaction with the writer's schema id");
+            explained.forEach((index, message) -> {
+                var record = mine.get(run + "bad-" + index);
+                assertThat(header(record, "__streams.errors.exception"))
+                        .as("bad-%d", index)
+                        .isEqualTo(UnreadableRecordException.class.getName());
+                assertThat(header(record, "__streams.errors.message"))
+                        .as("bad-%d", index)
+                        .startsWith(message);
+            });
             assertThat(header(mine.get(run + "bad-4"), "__streams.errors.message"))
                     .contains("amountMinor is negative: -5");
         }
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         await().atMost(PATIENCE).until(() -> deadLetterCount() >= deadLettersBefore + bad.size());
+    }
+
+    /** A "Transaction" written with a schema Transaction cannot read (an int where a string is). */
+    private static byte[] incompatiblePayment() {
+        var schema = new Schema.Parser()
+                .parse(
+                        "{\"type\":\"record\",\"name\":\"Transaction\",\"namespace\":"
+                                + "\"dev.streamsuite.schemas.payments\",\"fields\":[{\"name\":\"transactionId\",\"type\":\"int\"}]}");
+        int id = wire.register("incompatible-transactions-value", schema);
+        return ConfluentWireFormat.serialize(
+                id, new GenericRecordBuilder(schema).set("transactionId", 7).build());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
  * dead-lettering a valid record. A registry that answers "no such schema" (4xx) means the record
  * is bad, and it is dead-lettered.
  */
-final class RegistryOutage {
+public final class RegistryOutage {
 
     private static final List<Class<? extends Exception>> UNREACHABLE = List.of(
             ConnectException.class,
@@ -40,7 +40,8 @@ final class RegistryOutage {
 
     private RegistryOutage() {}
 
-    static boolean causes(Throwable exception) {
+    /** Whether {@code exception} comes from a registry that could not answer. */
+    public static boolean causes(Throwable exception) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (unreachable(cause)) {
                 return true;
