@@ -44,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first (./mvnw package)");
         }
-        Path log = Path.of("target/services/" + service + ".log").toAbsolutePath();
+        Path log = Path.of("target/services/" + service + "-" + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         var builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -92,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no commit, no leaving the group. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
