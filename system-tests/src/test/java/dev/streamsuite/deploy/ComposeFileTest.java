@@ -31,6 +31,7 @@ class ComposeFileTest {
         assertThat(compose.image(service)).isEqualTo("streamsuite/" + service + ":0.1.0-SNAPSHOT");
         assertThat(compose.environment(service))
                 .containsEntry("STREAMSUITE_ADVERTISED_HOST", service)
+                .containsEntry("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", service)
                 .containsEntry("STREAMSUITE_TOPICS_CREATE", "false");
         assertThat(compose.service(service).get("ports")).asList().containsExactly(port(service) + ":8080");
         assertThat(healthcheck(service)).contains("/dev/tcp/127.0.0.1/8080", "/actuator/health/readiness");
