@@ -67,8 +67,8 @@ class HardKillIT {
         }
         String run = "kill-" + System.currentTimeMillis() + "-";
         var payments = payments(run);
-        var instanceA = environment("instance-a");
-        var instanceB = environment("instance-b");
+        var instanceA = environment(run, "instance-a");
+        var instanceB = environment(run, "instance-b");
         var a = start(instanceA);
         var b = start(instanceB);
         try {
@@ -133,7 +133,8 @@ class HardKillIT {
         }
     }
 
-    private Map<String, String> environment(String member) throws Exception {
+    /** A state directory of its own per run: a checkpoint of an earlier run's broker is no use. */
+    private Map<String, String> environment(String run, String member) throws Exception {
         return Map.of(
                 "SPRING_APPLICATION_NAME",
                 APPLICATION,
@@ -144,7 +145,7 @@ class HardKillIT {
                 "STREAMSUITE_ADVERTISED_HOST",
                 "127.0.0.1",
                 "SPRING_KAFKA_STREAMS_STATEDIR",
-                Files.createDirectories(Path.of("target/state", APPLICATION, member))
+                Files.createDirectories(Path.of("target/state", run, member))
                         .toAbsolutePath()
                         .toString(),
                 "SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID",

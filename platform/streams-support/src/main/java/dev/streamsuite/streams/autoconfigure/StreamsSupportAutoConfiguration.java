@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,13 +79,27 @@ public class StreamsSupportAutoConfiguration {
             factoryBean.setStreamsConfiguration(config);
             var streams = properties.streams();
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
-                log.error("Stream thread failed; responding with {}", streams.onUncaughtError(), exception);
-                return streams.onUncaughtError();
+                var response = responseFor(Thread.currentThread().getName(), streams.onUncaughtError());
+                log.error("Stream thread failed; responding with {}", response, exception);
+                return response;
             });
             factoryBean.setKafkaStreamsCustomizer(new SourceTopicsCheck(Duration.ofSeconds(30)));
             factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
             factoryBean.setLeaveGroupOnClose(streams.leaveGroupOnClose());
         };
+    }
+
+    /**
+     * The configured response, except for the global thread, which cannot be replaced: Kafka
+     * Streams 4.2 answers REPLACE_THREAD for it by closing the client and then failing with a
+     * ClassCastException. Shutting the client down says what happens; liveness then fails and the
+     * orchestrator restarts the instance.
+     */
+    static StreamThreadExceptionResponse responseFor(String threadName, StreamThreadExceptionResponse configured) {
+        if (configured == StreamThreadExceptionResponse.REPLACE_THREAD && threadName.endsWith("-GlobalStreamThread")) {
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        return configured;
     }
 
     @Bean
