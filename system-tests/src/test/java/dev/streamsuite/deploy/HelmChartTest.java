@@ -295,7 +295,14 @@ class HelmChartTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(dashboards.getData()).containsKeys("streamsuite-overview.json", "fraud-detector.json");
-        assertThat(chart.custom("ServiceMonitor").toString()).contains("/actuator/prometheus");
+        var serviceMonitor = chart.custom("ServiceMonitor");
+        assertThat(serviceMonitor.toString()).contains("/actuator/prometheus");
+        Map<String, Object> selector = serviceMonitor.get("spec", "selector", "matchLabels");
+        assertThat(chart.all(Service.class))
+                .as("Services the ServiceMonitor scrapes: one, or every pod is scraped twice")
+                .filteredOn(
+                        service -> service.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .hasSize(1);
     }
 
     static Stream<Map<String, Object>> badValues() {
