@@ -34,7 +34,14 @@ class ComposeFileTest {
                 .containsEntry("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", service)
                 .containsEntry("STREAMSUITE_TOPICS_CREATE", "false");
         assertThat(compose.service(service).get("ports")).asList().containsExactly(port(service) + ":8080");
-        assertThat(healthcheck(service)).contains("/dev/tcp/127.0.0.1/8080", "/actuator/health/readiness");
+        // The status line, not the body: a 503 body still lists components that are "UP".
+        assertThat(healthcheck(service))
+                .contains("/dev/tcp/127.0.0.1/8080", "/actuator/health/readiness", "head -n 1", "' 200 '");
+        assertThat(compose.environment(service)
+                        .get("SPRING_KAFKA_STREAMS_STATEDIR")
+                        .toString())
+                .as("the state directory the images make writable for their non-root user")
+                .startsWith("/var/lib/streamsuite/");
         assertThat(compose.service(service)).containsEntry("read_only", true);
     }
 

@@ -55,7 +55,7 @@ class ContainerImagesTest {
                 .forEach(entry -> layers.add(entry.path("comment").asText()));
         assertThat(layers)
                 .as("dependencies apart from the classes, so a code change rebuilds a small layer")
-                .containsSubsequence("dependencies", "resources", "classes");
+                .containsSubsequence("dependencies", "resources", "classes", "extra files");
     }
 
     private static List<String> texts(JsonNode array) {
