@@ -340,6 +340,17 @@ class HelmChartTest {
                         RenderedChart.serviceValues("fraud-detector"),
                         Map.of("kafka.securityProtocol", "SASL_SSL")))
                 .hasMessageContaining("kafka.sasl.existingSecret");
+        assertThatThrownBy(() -> RenderedChart.render(
+                        "streamsuite",
+                        List.of(RepositoryFiles.path("helm/values/fraud-detector.yaml")),
+                        Map.of("kafka.bootstrapServers", "kafka:9092", "registry.url", "http://apicurio:8080")))
+                .as("an empty peer list would let the pods reach anything")
+                .hasMessageContaining("Set networkPolicy.kafka.peers");
+        assertThatThrownBy(() -> RenderedChart.render(
+                        "streamsuite",
+                        List.of(RepositoryFiles.chart().resolve("ci/mtls-values.yaml")),
+                        Map.of("autoscaling.enabled", true, "inputTopic", "clickstream.clicks.v1")))
+                .hasMessageContaining("autoscaling with kafka.securityProtocol SSL");
     }
 
     private static Scenario scenario(String name) {
