@@ -72,7 +72,9 @@ class HardKillIT {
         var a = start(instanceA);
         var b = start(instanceB);
         try {
+            var sendFailure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
             var sending = new Thread(() -> send(payments), "hard-kill-payments");
+            sending.setUncaughtExceptionHandler((thread, failure) -> sendFailure.set(failure));
             sending.start();
             await("a third of the payments decided")
                     .atMost(Duration.ofMinutes(3))
@@ -84,6 +86,7 @@ class HardKillIT {
             a = start(instanceA);
             double secondsToReady = (System.nanoTime() - killedAt) / 1e9;
             sending.join();
+            assertThat(sendFailure.get()).as("sending the payments").isNull();
 
             var committed = decisions(run, true);
             var uncommitted = decisions(run, false);
@@ -158,11 +161,7 @@ class HardKillIT {
                 "fraud-detector",
                 environment,
                 SchemaRegistry.freeLoopbackPort());
-        await("fraud-detector ready")
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> service.status("/actuator/health/readiness") == 200);
-        return service;
+        return service.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
     }
 
     /** Seeded payments of many cards, in event-time order, at a pace the instances work through. */

@@ -106,11 +106,7 @@ class RegistryOutageIT {
                 "fraud-detector",
                 environment,
                 SchemaRegistry.freeLoopbackPort());
-        await("fraud-detector live")
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> service.status("/actuator/health/liveness") == 200);
-        return service;
+        return service.awaitOk("/actuator/health/liveness", Duration.ofMinutes(3));
     }
 
     private static double failedThreads(ServiceProcess service) {

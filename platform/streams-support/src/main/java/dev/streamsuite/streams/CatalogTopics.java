@@ -74,7 +74,10 @@ public final class CatalogTopics {
             System.err.println("Set SPRING_KAFKA_BOOTSTRAP_SERVERS to the brokers, e.g. kafka:9092.");
             System.exit(2);
         }
-        short replicas = Short.parseShort(environment.getOrDefault("STREAMSUITE_TOPICS_REPLICATION_FACTOR", "1"));
+        // Both forms Spring accepts for streamsuite.topics.replication-factor, as the services read it.
+        short replicas = Short.parseShort(environment.getOrDefault(
+                "STREAMSUITE_TOPICS_REPLICATIONFACTOR",
+                environment.getOrDefault("STREAMSUITE_TOPICS_REPLICATION_FACTOR", "1")));
         try (var admin = Admin.create(adminProperties(bootstrap, environment))) {
             var topics = all(replicas);
             var created = create(admin, topics);

@@ -35,6 +35,11 @@ final class ExplainedDeserializer<V> implements Deserializer<V> {
 
     @Override
     public V deserialize(String topic, byte[] data) {
+        return deserialize(topic, null, data);
+    }
+
+    @Override
+    public V deserialize(String topic, Headers headers, byte[] data) {
         if (data == null) {
             return null;
         }
@@ -51,7 +56,7 @@ final class ExplainedDeserializer<V> implements Deserializer<V> {
         }
         int schemaId = ByteBuffer.wrap(data, 1, 4).getInt();
         try {
-            return registry.deserialize(topic, data);
+            return headers == null ? registry.deserialize(topic, data) : registry.deserialize(topic, headers, data);
         } catch (RuntimeException e) {
             if (RegistryOutage.causes(e)) {
                 throw e;
@@ -68,11 +73,6 @@ final class ExplainedDeserializer<V> implements Deserializer<V> {
                             + type + ".",
                     e);
         }
-    }
-
-    @Override
-    public V deserialize(String topic, Headers headers, byte[] data) {
-        return deserialize(topic, data);
     }
 
     @Override

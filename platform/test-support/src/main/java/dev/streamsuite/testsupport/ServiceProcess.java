@@ -58,6 +58,23 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(service, builder.start(), port, log);
     }
 
+    /**
+     * Waits until {@code path} answers 200 (e.g. a health group); a process that does not get
+     * there is stopped, so it never outlives the test.
+     */
+    public ServiceProcess awaitOk(String path, Duration atMost) throws InterruptedException {
+        try {
+            org.awaitility.Awaitility.await(service + " " + path)
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> status(path) == 200);
+            return this;
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
     /** The HTTP status of {@code path}, or -1 while nothing answers. */
     public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);

@@ -65,15 +65,25 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket listening) {
         while (!listening.isClosed()) {
+            Socket client = null;
             try {
-                Socket client = listening.accept();
+                client = listening.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(target);
+                synchronized (this) {
+                    if (listening.isClosed()) {
+                        // cut() came between accept and now: this connection must not survive it.
+                        closeQuietly(client);
+                        closeQuietly(target);
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(target);
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
                 // Closed by cut() or close(), or the target refused: the client sees a closed connection.
+                closeQuietly(client);
             }
         }
     }

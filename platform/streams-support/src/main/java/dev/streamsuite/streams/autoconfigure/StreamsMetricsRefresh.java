@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -26,11 +27,11 @@ final class StreamsMetricsRefresh implements StreamsBuilderFactoryBeanConfigurer
 
     static final Duration INTERVAL = Duration.ofSeconds(10);
 
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registries;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    StreamsMetricsRefresh(MeterRegistry registry) {
-        this.registry = registry;
+    StreamsMetricsRefresh(ObjectProvider<MeterRegistry> registries) {
+        this.registries = registries;
         scheduler.setThreadNamePrefix("kafka-streams-metrics-");
         scheduler.setPoolSize(1);
         scheduler.initialize();
@@ -38,6 +39,10 @@ final class StreamsMetricsRefresh implements StreamsBuilderFactoryBeanConfigurer
 
     @Override
     public void configure(StreamsBuilderFactoryBean factoryBean) {
+        MeterRegistry registry = registries.getIfAvailable();
+        if (registry == null) {
+            return;
+        }
         factoryBean.getListeners().stream()
                 .filter(KafkaStreamsMicrometerListener.class::isInstance)
                 .toList()

@@ -121,9 +121,12 @@ public class StreamsSupportAutoConfiguration {
                 2);
     }
 
+    /**
+     * Looked up when the streams are configured, not by a condition: this auto-configuration is
+     * evaluated before the one that defines the MeterRegistry.
+     */
     @Bean
-    @ConditionalOnBean(MeterRegistry.class)
-    StreamsMetricsRefresh streamsMetricsRefresh(MeterRegistry registry) {
+    StreamsMetricsRefresh streamsMetricsRefresh(ObjectProvider<MeterRegistry> registry) {
         return new StreamsMetricsRefresh(registry);
     }
 

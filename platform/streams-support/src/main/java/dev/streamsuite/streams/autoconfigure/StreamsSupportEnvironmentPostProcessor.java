@@ -47,25 +47,29 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
 
     /**
      * Every instance answers interactive queries for the keys it owns and forwards the others to
-     * the owner's advertised {@code application.server}. With several pods all advertising
-     * {@code localhost:8080}, each would forward to itself and answer "not found" for keys other
-     * pods own: silently wrong. In a pod (where Kubernetes sets {@code KUBERNETES_SERVICE_HOST}),
-     * the endpoint must name the pod; the Helm chart sets {@code STREAMSUITE_ADVERTISED_HOST} to
-     * {@code <pod>.<headless service>}.
+     * the owner's advertised {@code application.server}. With several pods all advertising the
+     * default {@code localhost:8080}, each would forward to itself and answer "not found" for keys
+     * other pods own: silently wrong. So in a pod (where Kubernetes sets
+     * {@code KUBERNETES_SERVICE_HOST}) the default is refused; the Helm chart sets
+     * {@code STREAMSUITE_ADVERTISED_HOST} to {@code <pod>.<headless service>}. A host set
+     * explicitly, even a loopback one (a single instance, a test), is the user's choice.
      */
     static void requireReachableEndpointInKubernetes(ConfigurableEnvironment environment) {
-        if (environment.getProperty("KUBERNETES_SERVICE_HOST") == null) {
+        if (environment.getProperty("KUBERNETES_SERVICE_HOST") == null || endpointSetExplicitly(environment)) {
             return;
         }
-        String endpoint = environment.getProperty(APPLICATION_SERVER, "");
-        String host = endpoint.contains(":") ? endpoint.substring(0, endpoint.lastIndexOf(':')) : endpoint;
-        if (host.isBlank() || host.equals("localhost") || host.startsWith("127.")) {
-            throw new IllegalStateException("This instance runs in Kubernetes but advertises '" + endpoint
-                    + "' for interactive queries, which other pods cannot reach: queries for keys this"
-                    + " pod does not own would be answered wrongly. Set STREAMSUITE_ADVERTISED_HOST to"
-                    + " <pod name>.<headless service> (the Helm chart does), or set " + APPLICATION_SERVER
-                    + " to a host:port other pods can reach.");
-        }
+        throw new IllegalStateException("This instance runs in Kubernetes but advertises the default '"
+                + environment.getProperty(APPLICATION_SERVER) + "' for interactive queries, which other pods"
+                + " cannot reach: queries for keys this pod does not own would be answered wrongly. Set"
+                + " STREAMSUITE_ADVERTISED_HOST to <pod name>.<headless service> (the Helm chart does), or set "
+                + APPLICATION_SERVER + " to a host:port other pods can reach.");
+    }
+
+    private static boolean endpointSetExplicitly(ConfigurableEnvironment environment) {
+        return environment.getPropertySources().stream()
+                .filter(source -> !source.getName().equals("streamsuite-defaults"))
+                .anyMatch(source -> source.containsProperty("streamsuite.advertised-host")
+                        || source.containsProperty(APPLICATION_SERVER));
     }
 
     @Override

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Tells a registry that cannot answer from a record that is bad. A record whose schema cannot be
- * fetched because the registry is down, unreachable or failing (5xx) is not bad data: the
+ * fetched because the registry is down, unreachable, failing (5xx) or refusing the service's
+ * credentials (401, 403) is not bad data: the
  * handlers fail the stream thread so that it is retried once the registry is back, instead of
- * dead-lettering a valid record. A registry that answers "no such schema" (4xx) means the record
+ * dead-lettering a valid record. A registry that answers "no such schema" (404) means the record
  * is bad, and it is dead-lettered.
  */
 public final class RegistryOutage {
@@ -60,7 +61,8 @@ public final class RegistryOutage {
     private static boolean unanswered(RestClientException exception) {
         Integer status = exception.getError().getErrorCode();
         if (status != null && status > 0) {
-            return status >= 500 || status == 429;
+            // Failing, overloaded, timed out, or refusing our credentials: none says the record is bad.
+            return status >= 500 || status == 429 || status == 408 || status == 401 || status == 403;
         }
         return UNANSWERED.contains(exception.getError().getName());
     }

@@ -16,7 +16,7 @@ class StreamsSupportEnvironmentPostProcessorTest {
 
         assertThatThrownBy(() -> postProcessor.postProcessEnvironment(environment, null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("advertises 'localhost:8080'")
+                .hasMessageContaining("advertises the default 'localhost:8080'")
                 .hasMessageContaining("STREAMSUITE_ADVERTISED_HOST");
     }
 
@@ -25,6 +25,16 @@ class StreamsSupportEnvironmentPostProcessorTest {
         var environment = new MockEnvironment()
                 .withProperty("KUBERNETES_SERVICE_HOST", "10.0.0.1")
                 .withProperty("streamsuite.advertised-host", "fraud-detector-0.fraud-detector-headless");
+
+        assertThatCode(() -> postProcessor.postProcessEnvironment(environment, null))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aLoopbackHostSetExplicitlyIsTheUsersChoice() {
+        var environment = new MockEnvironment()
+                .withProperty("KUBERNETES_SERVICE_HOST", "10.0.0.1")
+                .withProperty("streamsuite.advertised-host", "127.0.0.1");
 
         assertThatCode(() -> postProcessor.postProcessEnvironment(environment, null))
                 .doesNotThrowAnyException();

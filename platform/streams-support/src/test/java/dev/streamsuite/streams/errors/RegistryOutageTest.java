@@ -50,6 +50,9 @@ class RegistryOutageTest {
         assertThat(RegistryOutage.causes(unanswered("HttpConnectTimeoutException")))
                 .isTrue();
         assertThat(RegistryOutage.causes(answered(503, "ServiceUnavailable"))).isTrue();
+        assertThat(RegistryOutage.causes(answered(401, "NotAuthorizedException")))
+                .as("expired credentials are not bad data")
+                .isTrue();
         assertThat(RegistryOutage.causes(new IllegalStateException(new ConnectException("refused"))))
                 .isTrue();
     }
