@@ -7,7 +7,6 @@ import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
-import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.DecisionOutcome;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.FraudRule;
@@ -16,6 +15,7 @@ import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
+import dev.streamsuite.testsupport.SamplePayments;
 import dev.streamsuite.testsupport.ServiceInstance;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
@@ -244,18 +244,6 @@ class FraudDetectorIT {
     }
 
     private static Transaction payment(String id, String card, String merchant, Instant at) {
-        return Transaction.newBuilder()
-                .setTransactionId(id)
-                .setCardId(card)
-                .setAccountId("acct-" + card)
-                .setMerchantId(merchant)
-                .setMerchantCategoryCode("5411")
-                .setAmountMinor(2_500)
-                .setCurrency("EUR")
-                .setCountry("FR")
-                .setLocation(null)
-                .setChannel(Channel.ECOMMERCE)
-                .setEventTime(at)
-                .build();
+        return SamplePayments.payment(id, card, merchant, 2_500, at);
     }
 }

@@ -3,10 +3,10 @@ package dev.streamsuite.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.RegistryAvroSerdes;
+import dev.streamsuite.testsupport.SamplePayments;
 import dev.streamsuite.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,18 +47,7 @@ class ComposeStackIT {
     void aPaymentYieldsADecision() {
         var serdes = new RegistryAvroSerdes(REGISTRY, true, Map.of());
         String card = "card-" + UUID.randomUUID();
-        var payment = Transaction.newBuilder()
-                .setTransactionId("tx-" + UUID.randomUUID())
-                .setCardId(card)
-                .setAccountId("acct-" + card)
-                .setMerchantId("merchant-1")
-                .setMerchantCategoryCode("5411")
-                .setAmountMinor(2_500)
-                .setCurrency("EUR")
-                .setCountry("FR")
-                .setChannel(Channel.ECOMMERCE)
-                .setEventTime(Instant.now())
-                .build();
+        var payment = SamplePayments.payment("tx-" + UUID.randomUUID(), card, "merchant-1", 2_500, Instant.now());
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA),
                 new StringSerializer(),

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
@@ -27,8 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,11 +55,7 @@ class DeployedServicesIT {
     void startTheServicesAsTheChartConfiguresThem() throws Exception {
         var infrastructure = TestInfrastructure.shared();
         // The chart leaves topic creation to the cluster's owners; here CatalogTopics does it.
-        try (var admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafka().bootstrapServers()))) {
-            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
-        }
+        infrastructure.createCatalogTopics();
         for (String service : TOPICS.keySet()) {
             Container container = RenderedChart.render(service, RenderedChart.serviceValues(service), Map.of())
                     .statefulSet()
@@ -77,19 +70,9 @@ class DeployedServicesIT {
             environment.values().removeIf(value -> value == null);
             // Where this machine differs from a cluster: one local broker and registry, a local
             // state directory, and an address the test can reach.
+            environment.putAll(infrastructure.serviceEnvironment(Files.createTempDirectory(service)));
             environment.putAll(Map.of(
-                    "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                    infrastructure.kafka().bootstrapServers(),
-                    "STREAMSUITE_REGISTRY_URL",
-                    infrastructure.registry().registryApiUrl(),
-                    "STREAMSUITE_ADVERTISED_HOST",
-                    "127.0.0.1",
-                    "STREAMSUITE_TOPICS_REPLICATIONFACTOR",
-                    "1",
-                    "SPRING_KAFKA_STREAMS_STATEDIR",
-                    Files.createTempDirectory(service).toString(),
-                    "JAVA_TOOL_OPTIONS",
-                    "-XX:+ExitOnOutOfMemoryError"));
+                    "STREAMSUITE_TOPICS_REPLICATIONFACTOR", "1", "JAVA_TOOL_OPTIONS", "-XX:+ExitOnOutOfMemoryError"));
             services.put(
                     service,
                     ServiceProcess.start(

@@ -7,13 +7,12 @@ import dev.streamsuite.fraud.topology.FraudSettings;
 import dev.streamsuite.fraud.topology.FraudTopics;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.SamplePayments;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestDrivers;
@@ -30,8 +29,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,11 +57,7 @@ class HardKillIT {
 
     @Test
     void everyPaymentIsDecidedExactlyOnceAcrossAHardKill() throws Exception {
-        try (var admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafka().bootstrapServers()))) {
-            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
-        }
+        infrastructure.createCatalogTopics();
         String run = "kill-" + System.currentTimeMillis() + "-";
         var payments = payments(run);
         var instanceA = environment(run, "instance-a");
@@ -138,21 +131,11 @@ class HardKillIT {
 
     /** A state directory of its own per run: a checkpoint of an earlier run's broker is no use. */
     private Map<String, String> environment(String run, String member) throws Exception {
-        return Map.of(
-                "SPRING_APPLICATION_NAME",
-                APPLICATION,
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                infrastructure.kafka().bootstrapServers(),
-                "STREAMSUITE_REGISTRY_URL",
-                infrastructure.registry().registryApiUrl(),
-                "STREAMSUITE_ADVERTISED_HOST",
-                "127.0.0.1",
-                "SPRING_KAFKA_STREAMS_STATEDIR",
-                Files.createDirectories(Path.of("target/state", run, member))
-                        .toAbsolutePath()
-                        .toString(),
-                "SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID",
-                member);
+        var environment = new HashMap<>(
+                infrastructure.serviceEnvironment(Files.createDirectories(Path.of("target/state", run, member))));
+        environment.put("SPRING_APPLICATION_NAME", APPLICATION);
+        environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", member);
+        return environment;
     }
 
     private static ServiceProcess start(Map<String, String> environment) throws Exception {
@@ -172,18 +155,8 @@ class HardKillIT {
         for (int i = 0; i < PAYMENTS; i++) {
             String card = run + "card-" + random.nextInt(CARDS);
             long amount = random.nextInt(100) < 3 ? 200_000 + random.nextInt(800_000) : 500 + random.nextInt(9_500);
-            payments.add(Transaction.newBuilder()
-                    .setTransactionId(run + "tx-" + i)
-                    .setCardId(card)
-                    .setAccountId("acct-" + card)
-                    .setMerchantId("merchant-" + random.nextInt(50))
-                    .setMerchantCategoryCode("5411")
-                    .setAmountMinor(amount)
-                    .setCurrency("EUR")
-                    .setCountry("FR")
-                    .setChannel(Channel.ECOMMERCE)
-                    .setEventTime(start.plusMillis(250L * i))
-                    .build());
+            payments.add(SamplePayments.payment(
+                    run + "tx-" + i, card, "merchant-" + random.nextInt(50), amount, start.plusMillis(250L * i)));
         }
         return payments;
     }

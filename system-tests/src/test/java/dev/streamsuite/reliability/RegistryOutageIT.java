@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.Transaction;
-import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
+import dev.streamsuite.testsupport.SamplePayments;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TcpProxy;
@@ -19,13 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,11 +46,7 @@ class RegistryOutageIT {
 
     @Test
     void validPaymentsWaitForTheRegistryAcrossARestartAndAreDecidedOnceItIsBack() throws Exception {
-        try (var admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafka().bootstrapServers()))) {
-            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
-        }
+        infrastructure.createCatalogTopics();
         // Encoded while the registry is up, as producers with cached schemas keep sending.
         var serializer = infrastructure.serdes().valueSerde(Transaction.class).serializer();
         var payments = payments(8);
@@ -62,17 +56,10 @@ class RegistryOutageIT {
         Path state = Files.createTempDirectory("registry-outage");
 
         try (var registryLink = TcpProxy.to(infrastructure.registry().port())) {
-            var environment = Map.of(
-                    "SPRING_APPLICATION_NAME",
-                    APPLICATION,
-                    "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                    infrastructure.kafka().bootstrapServers(),
-                    "STREAMSUITE_REGISTRY_URL",
-                    "http://127.0.0.1:" + registryLink.port() + "/apis/registry/v2",
-                    "STREAMSUITE_ADVERTISED_HOST",
-                    "127.0.0.1",
-                    "SPRING_KAFKA_STREAMS_STATEDIR",
-                    state.toString());
+            var environment = new HashMap<>(infrastructure.serviceEnvironment(state));
+            environment.put("SPRING_APPLICATION_NAME", APPLICATION);
+            environment.put(
+                    "STREAMSUITE_REGISTRY_URL", "http://127.0.0.1:" + registryLink.port() + "/apis/registry/v2");
             var service = start(environment);
             try {
                 registryLink.cut();
@@ -162,18 +149,8 @@ class RegistryOutageIT {
         var payments = new ArrayList<Transaction>();
         for (int i = 0; i < count; i++) {
             String card = "outage-card-" + i;
-            payments.add(Transaction.newBuilder()
-                    .setTransactionId("outage-tx-" + i + "-" + System.nanoTime())
-                    .setCardId(card)
-                    .setAccountId("acct-" + card)
-                    .setMerchantId("merchant-1")
-                    .setMerchantCategoryCode("5411")
-                    .setAmountMinor(2_500)
-                    .setCurrency("EUR")
-                    .setCountry("FR")
-                    .setChannel(Channel.ECOMMERCE)
-                    .setEventTime(Instant.now())
-                    .build());
+            payments.add(SamplePayments.payment(
+                    "outage-tx-" + i + "-" + System.nanoTime(), card, "merchant-1", 2_500, Instant.now()));
         }
         return payments;
     }

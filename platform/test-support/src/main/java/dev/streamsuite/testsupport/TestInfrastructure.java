@@ -1,6 +1,8 @@
 package dev.streamsuite.testsupport;
 
+import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.streams.RegistryAvroSerdes;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +72,26 @@ public final class TestInfrastructure {
         @SuppressWarnings("unchecked")
         var serializer = serdes().valueSerde((Class<V>) value.getClass()).serializer();
         send(serializer, topic, key, value);
+    }
+
+    /** The catalog's topics and the dead-letter topics, as the one-shot job of a deployment creates them. */
+    public void createCatalogTopics() {
+        try (var admin = kafka.admin()) {
+            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
+        }
+    }
+
+    /**
+     * The environment variables that point a service process ({@link ServiceProcess}) at this
+     * broker and registry, with its state in {@code stateDirectory} and 127.0.0.1 as the address
+     * it advertises for interactive queries.
+     */
+    public Map<String, String> serviceEnvironment(Path stateDirectory) {
+        return Map.of(
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "STREAMSUITE_REGISTRY_URL", registry.registryApiUrl(),
+                "STREAMSUITE_ADVERTISED_HOST", "127.0.0.1",
+                "SPRING_KAFKA_STREAMS_STATEDIR", stateDirectory.toAbsolutePath().toString());
     }
 
     /** Sends bytes as they are: garbage, truncated records, another wire format. */
