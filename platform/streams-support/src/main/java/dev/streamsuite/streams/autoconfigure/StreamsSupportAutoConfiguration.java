@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -79,6 +82,16 @@ public class StreamsSupportAutoConfiguration {
             factoryBean.setStreamsConfiguration(config);
             var streams = properties.streams();
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
+                var refusal = refusal(exception);
+                if (refusal != null) {
+                    log.error(
+                            "Kafka refused this service's principal: {}. A new thread would be refused too, so the"
+                                    + " streams stop and liveness fails. Grant the ACLs docs/security.md lists for"
+                                    + " this service, or correct its credentials.",
+                            refusal.getMessage(),
+                            exception);
+                    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                }
                 var response = responseFor(Thread.currentThread().getName(), streams.onUncaughtError());
                 log.error("Stream thread failed; responding with {}", response, exception);
                 return response;
@@ -95,6 +108,19 @@ public class StreamsSupportAutoConfiguration {
      * ClassCastException. Shutting the client down says what happens; liveness then fails and the
      * orchestrator restarts the instance.
      */
+    /**
+     * The authorization or authentication failure behind {@code exception}, if that is what
+     * stopped the thread: it would stop every replacement too.
+     */
+    static KafkaException refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthorizationException || cause instanceof AuthenticationException) {
+                return (KafkaException) cause;
+            }
+        }
+        return null;
+    }
+
     static StreamThreadExceptionResponse responseFor(String threadName, StreamThreadExceptionResponse configured) {
         if (configured == StreamThreadExceptionResponse.REPLACE_THREAD && threadName.endsWith("-GlobalStreamThread")) {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -5,6 +5,8 @@ import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.St
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 class UncaughtErrorResponseTest {
@@ -21,5 +23,17 @@ class UncaughtErrorResponseTest {
     void theGlobalThreadCannotBeReplacedSoTheClientShutsDown() {
         assertThat(StreamsSupportAutoConfiguration.responseFor("app-1a2b-GlobalStreamThread", REPLACE_THREAD))
                 .isEqualTo(SHUTDOWN_CLIENT);
+    }
+
+    @Test
+    void anAuthorizationFailureIsTheRefusalThatStopsTheStreams() {
+        var denied = new GroupAuthorizationException("Not authorized to access group: fraud-detector");
+        var wrapped = new org.apache.kafka.streams.errors.StreamsException("join failed", denied);
+
+        assertThat(StreamsSupportAutoConfiguration.refusal(wrapped)).isSameAs(denied);
+        assertThat(StreamsSupportAutoConfiguration.refusal(new SaslAuthenticationException("bad password")))
+                .isInstanceOf(SaslAuthenticationException.class);
+        assertThat(StreamsSupportAutoConfiguration.refusal(new IllegalStateException("a bug")))
+                .isNull();
     }
 }
