@@ -116,6 +116,23 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** {@code kill -STOP}: the JVM freezes, heartbeats and all, as under a long GC pause or a stalled VM. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** {@code kill -CONT}: the frozen JVM resumes where it stopped. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        var kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " of " + this + " failed");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
