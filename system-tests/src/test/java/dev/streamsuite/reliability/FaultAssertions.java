@@ -1,0 +1,31 @@
+package dev.streamsuite.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every fault run must show. */
+final class FaultAssertions {
+
+    private FaultAssertions() {}
+
+    static void assertExactlyOnce(FaultRun.Summary summary) {
+        assertThat(summary.duplicates())
+                .as("duplicates read_committed")
+                .allSatisfy((topic, count) -> assertThat(count).as(topic).isZero());
+        assertThat(summary.lost())
+                .as("outputs of the recomputation missing")
+                .allSatisfy((topic, count) -> assertThat(count).as(topic).isZero());
+        assertThat(summary.unexpected())
+                .as("outputs the recomputation does not have")
+                .allSatisfy((topic, count) -> assertThat(count).as(topic).isZero());
+        assertThat(summary.differing())
+                .as("outputs unlike the recomputation")
+                .allSatisfy((topic, count) -> assertThat(count).as(topic).isZero());
+        assertThat(summary.openTransactions())
+                .as("output partitions with a transaction left open")
+                .isEmpty();
+        assertThat(summary.deadLetters()).as("valid records dead-lettered").isZero();
+        assertThat(summary.expected())
+                .as("every compared output has records: the comparison is not vacuous")
+                .allSatisfy((topic, count) -> assertThat(count).as(topic).isPositive());
+    }
+}

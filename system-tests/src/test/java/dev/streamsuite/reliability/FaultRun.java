@@ -1,0 +1,467 @@
+package dev.streamsuite.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.streams.CatalogTopics;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
+import dev.streamsuite.testsupport.TestInfrastructure;
+import dev.streamsuite.testsupport.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Exactly-once under faults, proven as Apache Kafka proves its own: two instances of a service,
+ * each its own process and a static member of one group, process a seeded stream while faults
+ * hit them at evenly spaced points of progress. Then a verifier reads the outputs
+ * {@code read_committed} and compares them, id by id, with what the service's own topology
+ * computes over the same input in one uninterrupted run; a {@code read_uncommitted} reader shows
+ * what the transactions hid.
+ */
+final class FaultRun {
+
+    /** What happens to the instances (or the broker) at one point of the run. */
+    enum Fault {
+        /** {@code kill -9} of one instance, then a start under the same member id and state. */
+        KILL,
+        /** A kill, a start, and a second kill as soon as the restore finished (KAFKA-20685's sequence). */
+        KILL_AFTER_RESTORE,
+        /**
+         * SIGSTOP until the group has expelled the instance and the other took its work, then
+         * SIGCONT: the resumed zombie must be fenced, not write.
+         */
+        PAUSE,
+        /** Each instance stopped (SIGTERM) and started again, one after the other. */
+        ROLLING_RESTART,
+        /** The broker stopped and started again under the running instances. */
+        BROKER_RESTART
+    }
+
+    /** The broker the run uses; {@code restart} may be unsupported (an in-process broker). */
+    record Cluster(String bootstrapServers, Supplier<Admin> admin, Runnable restart) {}
+
+    /** The figures of one run. */
+    record Summary(
+            String service,
+            int events,
+            List<String> faults,
+            int kills,
+            Map<String, Long> expected,
+            Map<String, Long> committed,
+            Map<String, Long> duplicates,
+            Map<String, Long> lost,
+            Map<String, Long> unexpected,
+            Map<String, Long> differing,
+            Map<String, Long> uncommittedExtra,
+            long deadLetters,
+            List<Double> secondsToReady,
+            List<Double> pauseSeconds,
+            Map<String, Long> openTransactions) {
+
+        long total(Map<String, Long> figures) {
+            return figures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        String line() {
+            return String.format(
+                    "FAULT RUN SUMMARY %s: events %d, faults %s, kills %d; read_committed outputs %s of expected %s; "
+                            + "duplicates %s, lost %s, unexpected %s, differing %s; read_uncommitted extra %s; "
+                            + "dead letters %d; kill to READY s %s; pauses s %s; partitions with an open transaction %s",
+                    service,
+                    events,
+                    faults,
+                    kills,
+                    committed,
+                    expected,
+                    duplicates,
+                    lost,
+                    unexpected,
+                    differing,
+                    uncommittedExtra,
+                    deadLetters,
+                    secondsToReady.stream()
+                            .map(seconds -> String.format("%.1f", seconds))
+                            .toList(),
+                    pauseSeconds.stream()
+                            .map(seconds -> String.format("%.1f", seconds))
+                            .toList(),
+                    openTransactions);
+        }
+    }
+
+    private static final Duration START = Duration.ofMinutes(3);
+
+    private final Workload workload;
+    private final Cluster cluster;
+    private final TestInfrastructure infrastructure;
+    private final String run;
+    private final String application;
+    private final List<Double> secondsToReady = new ArrayList<>();
+    private final List<Double> pauseSeconds = new ArrayList<>();
+    private int kills;
+
+    FaultRun(Workload workload, Cluster cluster, TestInfrastructure infrastructure) {
+        this.workload = workload;
+        this.cluster = cluster;
+        this.infrastructure = infrastructure;
+        this.run = "eos" + System.currentTimeMillis() + "-";
+        this.application = workload.service() + "-" + run + "app";
+    }
+
+    /** Runs {@code events} stream records through two instances while {@code faults} happen, in order. */
+    Summary run(int events, List<Fault> faults) throws Exception {
+        try (var admin = cluster.admin().get()) {
+            CatalogTopics.create(admin, CatalogTopics.all((short) 1));
+        }
+        var reference = workload.reference(run);
+        var stream = workload.stream(run, events);
+        var closing = workload.closing(run);
+        var expected = Recomputation.of(workload, reference, stream, closing);
+        send(reference);
+        Map<TopicPartition, Long> baseline = inputEnds();
+        var instances = new ArrayList<>(List.of(new Instance("instance-a"), new Instance("instance-b")));
+        try {
+            for (var instance : instances) {
+                instance.start();
+            }
+            var sendFailure = new AtomicReference<Throwable>();
+            var sending = new Thread(() -> send(stream), "fault-run-stream");
+            sending.setUncaughtExceptionHandler((thread, failure) -> sendFailure.set(failure));
+            sending.start();
+            for (int i = 0; i < faults.size(); i++) {
+                long due = (long) events * (i + 1) / (faults.size() + 1);
+                awaitConsumed(baseline, due, Duration.ofMinutes(5));
+                apply(faults.get(i), instances.get(i % 2), instances.get((i + 1) % 2));
+            }
+            sending.join();
+            if (sendFailure.get() != null) {
+                throw new IllegalStateException("Sending the stream failed", sendFailure.get());
+            }
+            awaitConsumed(baseline, events, Duration.ofMinutes(5));
+            send(closing);
+            awaitOutputs(expected);
+        } finally {
+            for (var instance : instances) {
+                instance.stop();
+            }
+        }
+        return verify(events, faults, expected);
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    private void apply(Fault fault, Instance target, Instance other) throws Exception {
+        switch (fault) {
+            case KILL -> killAndRestart(target);
+            case KILL_AFTER_RESTORE -> {
+                killAndRestart(target);
+                killAndRestart(target);
+            }
+            case PAUSE -> pause(target, other);
+            case ROLLING_RESTART -> {
+                target.stop();
+                target.start();
+                other.stop();
+                other.start();
+            }
+            case BROKER_RESTART -> {
+                cluster.restart().run();
+                target.awaitReady();
+                other.awaitReady();
+            }
+        }
+    }
+
+    private void killAndRestart(Instance instance) throws Exception {
+        instance.process.kill();
+        kills++;
+        long killedAt = System.nanoTime();
+        instance.start();
+        secondsToReady.add((System.nanoTime() - killedAt) / 1e9);
+    }
+
+    private void pause(Instance paused, Instance other) throws Exception {
+        paused.process.freeze();
+        long pausedAt = System.nanoTime();
+        try (var admin = cluster.admin().get()) {
+            await(paused.member + " expelled from the group while frozen")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> admin
+                                    .describeConsumerGroups(List.of(application))
+                                    .all()
+                                    .get()
+                                    .get(application)
+                                    .members()
+                                    .stream()
+                                    .noneMatch(member -> member.groupInstanceId()
+                                            .filter(paused.member::equals)
+                                            .isPresent()));
+        } finally {
+            paused.process.thaw();
+        }
+        pauseSeconds.add((System.nanoTime() - pausedAt) / 1e9);
+        paused.awaitReady();
+        other.awaitReady();
+    }
+
+    /** One instance: a process started and restarted under one member id and state directory. */
+    private final class Instance {
+        private final String member;
+        private final Map<String, String> environment;
+        private ServiceProcess process;
+
+        Instance(String member) throws Exception {
+            this.member = member;
+            var environment = new HashMap<>(
+                    infrastructure.serviceEnvironment(Files.createDirectories(Path.of("target/state", run, member))));
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
+            environment.put("SPRING_APPLICATION_NAME", application);
+            environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", member);
+            this.environment = Map.copyOf(environment);
+        }
+
+        void start() throws Exception {
+            process = ServiceProcess.start(
+                            Path.of("").toAbsolutePath().getParent(),
+                            workload.service(),
+                            environment,
+                            SchemaRegistry.freeLoopbackPort())
+                    .awaitOk("/actuator/health/readiness", START);
+        }
+
+        void awaitReady() throws InterruptedException {
+            process.awaitOk("/actuator/health/readiness", START);
+        }
+
+        void stop() throws InterruptedException {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private void send(List<Workload.Event> events) {
+        EventSender.send(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+                infrastructure.serdes(),
+                events);
+    }
+
+    private Map<TopicPartition, Long> inputEnds() throws Exception {
+        try (var admin = cluster.admin().get()) {
+            var partitions = admin
+                    .describeTopics(List.of(workload.inputTopic()))
+                    .allTopicNames()
+                    .get()
+                    .get(workload.inputTopic())
+                    .partitions()
+                    .stream()
+                    .map(info -> new TopicPartition(workload.inputTopic(), info.partition()))
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, entry -> entry.getValue().offset()));
+        }
+    }
+
+    /** Waits until the group committed {@code count} records of the input past the baseline. */
+    private void awaitConsumed(Map<TopicPartition, Long> baseline, long count, Duration atMost) {
+        try (var admin = cluster.admin().get()) {
+            await(application + " to consume " + count + " records")
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        var committed = admin.listConsumerGroupOffsets(application)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        return baseline.entrySet().stream()
+                                        .mapToLong(start -> {
+                                            var offset = committed.get(start.getKey());
+                                            return offset == null ? 0 : Math.max(0, offset.offset() - start.getValue());
+                                        })
+                                        .sum()
+                                >= count;
+                    });
+        }
+    }
+
+    // ---------------------------------------------------------------- verification
+
+    /** Waits until every compared output holds at least as many distinct ids of this run as expected. */
+    private void awaitOutputs(Map<String, Map<String, String>> expected) {
+        for (var output : workload.outputs()) {
+            if (!output.compared()) {
+                continue;
+            }
+            int count = expected.get(output.topic()).size();
+            try (var reader = reader(output, IsolationLevel.READ_COMMITTED)) {
+                reader.readUntil(
+                        records -> ofThisRun(records).stream()
+                                        .map(output::idOf)
+                                        .distinct()
+                                        .count()
+                                >= count,
+                        Duration.ofMinutes(5));
+            }
+        }
+    }
+
+    private Summary verify(int events, List<Fault> faults, Map<String, Map<String, String>> expected) throws Exception {
+        var expectedCounts = new LinkedHashMap<String, Long>();
+        var committedCounts = new LinkedHashMap<String, Long>();
+        var duplicates = new LinkedHashMap<String, Long>();
+        var lost = new LinkedHashMap<String, Long>();
+        var unexpected = new LinkedHashMap<String, Long>();
+        var differing = new LinkedHashMap<String, Long>();
+        var uncommittedExtra = new LinkedHashMap<String, Long>();
+        var open = openTransactions();
+        for (var output : workload.outputs()) {
+            var committed = readAll(output, IsolationLevel.READ_COMMITTED);
+            var uncommitted = readAll(output, IsolationLevel.READ_UNCOMMITTED);
+            Map<String, List<String>> byId = committed.stream()
+                    .collect(Collectors.groupingBy(
+                            output::idOf, Collectors.mapping(output::contentOf, Collectors.toList())));
+            String topic = output.topic();
+            committedCounts.put(topic, (long) committed.size());
+            duplicates.put(topic, (long) committed.size() - byId.size());
+            uncommittedExtra.put(topic, (long) uncommitted.size() - committed.size());
+            if (output.compared()) {
+                var want = expected.get(topic);
+                expectedCounts.put(topic, (long) want.size());
+                lost.put(
+                        topic,
+                        want.keySet().stream()
+                                .filter(id -> !byId.containsKey(id))
+                                .count());
+                unexpected.put(
+                        topic,
+                        byId.keySet().stream()
+                                .filter(id -> !want.containsKey(id))
+                                .count());
+                differing.put(
+                        topic,
+                        want.entrySet().stream()
+                                .filter(entry -> byId.containsKey(entry.getKey()))
+                                .filter(entry ->
+                                        !byId.get(entry.getKey()).get(0).equals(entry.getValue()))
+                                .count());
+            }
+        }
+        return new Summary(
+                workload.service(),
+                events,
+                faults.stream().map(Fault::name).toList(),
+                kills,
+                expectedCounts,
+                committedCounts,
+                duplicates,
+                lost,
+                unexpected,
+                differing,
+                uncommittedExtra,
+                deadLetters(),
+                List.copyOf(secondsToReady),
+                List.copyOf(pauseSeconds),
+                open);
+    }
+
+    private List<SpecificRecord> readAll(Workload.Output<?> output, IsolationLevel isolation) {
+        try (var reader = reader(output, isolation)) {
+            return ofThisRun(reader.readToEnd(Duration.ofMinutes(2)));
+        }
+    }
+
+    /** The records of this run: their keys (cards, devices, sites, users) carry its prefix. */
+    private List<SpecificRecord> ofThisRun(List<ConsumerRecord<String, SpecificRecord>> records) {
+        return records.stream()
+                .filter(record -> record.key() != null && record.key().startsWith(run))
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private TopicReader<String, SpecificRecord> reader(Workload.Output<?> output, IsolationLevel isolation) {
+        var values = Recomputation.deserializerOf(infrastructure.serdes(), output);
+        return isolation == IsolationLevel.READ_COMMITTED
+                ? new TopicReader<>(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values)
+                : TopicReader.uncommitted(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values);
+    }
+
+    private long deadLetters() {
+        try (var reader = TopicReader.uncommitted(
+                cluster.bootstrapServers(),
+                workload.service() + ".dlq",
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return reader.readToEnd(Duration.ofMinutes(1)).stream()
+                    .filter(record -> record.key() != null && record.key().startsWith(run))
+                    .count();
+        }
+    }
+
+    /**
+     * Partitions of the outputs whose last stable offset stays below their end once the instances
+     * stopped: a transaction left hanging there would block every {@code read_committed} reader
+     * (a record appended now would never become visible). Waits for the broker to abort what the
+     * killed producers left open, then counts what is still open.
+     */
+    private Map<String, Long> openTransactions() throws Exception {
+        var partitions = new ArrayList<TopicPartition>();
+        try (var admin = cluster.admin().get()) {
+            var topics = workload.outputs().stream().map(Workload.Output::topic).toList();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description
+                    .partitions()
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
+            var stillOpen = new AtomicReference<Set<TopicPartition>>(Set.of());
+            try {
+                await("no open transaction on the outputs")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            stillOpen.set(open(admin, partitions));
+                            return stillOpen.get().isEmpty();
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // Reported, and asserted by the test.
+            }
+            return stillOpen.get().stream()
+                    .collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()));
+        }
+    }
+
+    private static Set<TopicPartition> open(Admin admin, List<TopicPartition> partitions) throws Exception {
+        var latest = partitions.stream().collect(Collectors.toMap(partition -> partition, p -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
+        return partitions.stream()
+                .filter(partition ->
+                        stable.get(partition).offset() < ends.get(partition).offset())
+                .collect(Collectors.toSet());
+    }
+}

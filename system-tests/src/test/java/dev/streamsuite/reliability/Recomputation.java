@@ -1,0 +1,175 @@
+package dev.streamsuite.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.streams.CatalogTopics;
+import dev.streamsuite.streams.NewTopics;
+import dev.streamsuite.streams.errors.DeadLetterHandlers;
+import dev.streamsuite.testsupport.BrokerProcess;
+import dev.streamsuite.testsupport.PlainAvroSerdes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * What a service's outputs must be: its own topology, run in this JVM by Kafka Streams on a
+ * broker of its own, over the same records partitioned the same way, in one uninterrupted run.
+ * Independent of the run under faults (other broker, other processes, no registry), and as
+ * faithful as the real thing: per-partition stream time, repartitioning and global tables work
+ * as in production, which a {@code TopologyTestDriver} (one partition, a commit per record)
+ * would not reproduce.
+ */
+final class Recomputation {
+
+    private static final String APPLICATION = "recomputation";
+
+    private Recomputation() {}
+
+    /** Id to content, per compared output. */
+    static Map<String, Map<String, String>> of(
+            Workload workload,
+            List<Workload.Event> reference,
+            List<Workload.Event> stream,
+            List<Workload.Event> closing)
+            throws Exception {
+        Path directory = Files.createTempDirectory(Path.of("target"), "recomputation-");
+        var serdes = new PlainAvroSerdes();
+        try (var broker = BrokerProcess.plaintext(directory.resolve("broker"))) {
+            try (var admin = broker.admin()) {
+                var topics = new java.util.ArrayList<>(CatalogTopics.all((short) 1));
+                workload.ownTopics().forEach(spec -> topics.add(NewTopics.of(spec, (short) 1)));
+                CatalogTopics.create(admin, topics);
+            }
+            var producer = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            EventSender.send(producer, serdes, reference);
+            EventSender.send(producer, serdes, stream);
+            try (var streams = new KafkaStreams(
+                    workload.topology(serdes).build(settings(workload, broker, directory)),
+                    settings(workload, broker, directory))) {
+                streams.start();
+                awaitProcessed(broker, workload.inputTopic(), stream.size());
+                EventSender.send(producer, serdes, closing);
+                awaitProcessed(broker, workload.inputTopic(), stream.size() + closing.size());
+                streams.close(Duration.ofMinutes(1));
+            }
+            var outputs = new HashMap<String, Map<String, String>>();
+            for (var output : workload.outputs()) {
+                if (output.compared()) {
+                    outputs.put(
+                            output.topic(),
+                            readAll(broker, output.topic(), deserializerOf(serdes, output)).stream()
+                                    .map(ConsumerRecord::value)
+                                    .collect(Collectors.toMap(
+                                            output::idOf, output::contentOf, (first, second) -> second)));
+                }
+            }
+            return outputs;
+        } finally {
+            FileSystemUtils.deleteRecursively(directory);
+        }
+    }
+
+    private static Properties settings(Workload workload, BrokerProcess broker, Path directory) {
+        var settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        settings.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                directory.resolve("state").toAbsolutePath().toString());
+        DeadLetterHandlers.apply(settings, workload.service() + ".dlq");
+        return settings;
+    }
+
+    /**
+     * Waits until the input's first {@code count} records are consumed and nothing the
+     * application reads (repartition topics included) is left unprocessed: every output of
+     * those records is then committed.
+     */
+    private static void awaitProcessed(BrokerProcess broker, String input, long count) {
+        try (var admin = broker.admin()) {
+            await("the recomputation to process " + count + " records of " + input)
+                    .atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        var committed = admin.listConsumerGroupOffsets(APPLICATION)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        long consumed = committed.entrySet().stream()
+                                .filter(entry -> entry.getKey().topic().equals(input))
+                                .mapToLong(entry -> entry.getValue().offset())
+                                .sum();
+                        return consumed >= count && caughtUp(admin, committed.keySet(), committed);
+                    });
+        }
+    }
+
+    private static boolean caughtUp(
+            Admin admin,
+            java.util.Set<TopicPartition> partitions,
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed)
+            throws Exception {
+        var ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                .all()
+                .get();
+        return partitions.stream()
+                .allMatch(partition ->
+                        committed.get(partition).offset() >= ends.get(partition).offset() - 1);
+    }
+
+    private static List<ConsumerRecord<String, SpecificRecord>> readAll(
+            BrokerProcess broker, String topic, Deserializer<SpecificRecord> values) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                values)) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var ends = consumer.endOffsets(partitions);
+            var records = new java.util.ArrayList<ConsumerRecord<String, SpecificRecord>>();
+            await("reading " + topic)
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ZERO)
+                    .pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return partitions.stream()
+                                .allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+                    });
+            return records;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Deserializer<SpecificRecord> deserializerOf(
+            dev.streamsuite.streams.AvroSerdes serdes, Workload.Output<?> output) {
+        return (Deserializer<SpecificRecord>) serdes.valueSerde(output.type()).deserializer();
+    }
+}

@@ -1,0 +1,284 @@
+package dev.streamsuite.reliability;
+
+import dev.streamsuite.clickstream.topology.RecommenderSettings;
+import dev.streamsuite.clickstream.topology.RecommenderTopics;
+import dev.streamsuite.clickstream.topology.RecommenderTopology;
+import dev.streamsuite.fraud.topology.FraudSettings;
+import dev.streamsuite.fraud.topology.FraudTopics;
+import dev.streamsuite.fraud.topology.FraudTopology;
+import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.iot.topology.IotTopics;
+import dev.streamsuite.iot.topology.IotTopology;
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.TopicSpec;
+import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.schemas.clickstream.ClickType;
+import dev.streamsuite.schemas.clickstream.Recommendation;
+import dev.streamsuite.schemas.iot.Device;
+import dev.streamsuite.schemas.iot.DeviceAlert;
+import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.schemas.iot.Thresholds;
+import dev.streamsuite.schemas.iot.WindowedAggregate;
+import dev.streamsuite.schemas.payments.FraudAlert;
+import dev.streamsuite.schemas.payments.PaymentDecision;
+import dev.streamsuite.streams.AvroSerdes;
+import dev.streamsuite.streams.StreamsTopology;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.SamplePayments;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** The three services' workloads: seeded streams with realistic key counts, in event-time order. */
+public final class Workloads {
+
+    private Workloads() {}
+
+    public static Workload of(String service) {
+        return switch (service) {
+            case "fraud-detector" -> new Payments();
+            case "iot-aggregator" -> new Readings();
+            case "clickstream-recommender" -> new Clicks();
+            default -> throw new IllegalArgumentException("No workload for " + service);
+        };
+    }
+
+    /** When every stream starts: an hour ago, so event times are plausible and windows old enough to close. */
+    private static Instant start() {
+        return Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
+    /** Payments of 1,500 cards a quarter of a second apart; 3% large enough for the amount rule. */
+    private static final class Payments implements Workload {
+        @Override
+        public String service() {
+            return "fraud-detector";
+        }
+
+        @Override
+        public String inputTopic() {
+            return TopicCatalog.TRANSACTIONS.name();
+        }
+
+        @Override
+        public StreamsTopology topology(AvroSerdes serdes) {
+            return new FraudTopology(FraudTopics.from(serdes), ServiceSettings.shipped("fraud", FraudSettings.class));
+        }
+
+        @Override
+        public List<TopicSpec<?>> ownTopics() {
+            return List.of(FraudTopics.RULES_IN_FORCE);
+        }
+
+        @Override
+        public List<Event> stream(String run, int count) {
+            var random = new Random(7);
+            var events = new ArrayList<Event>();
+            Instant start = start();
+            for (int i = 0; i < count; i++) {
+                String card = run + "card-" + random.nextInt(1_500);
+                long amount = random.nextInt(100) < 3 ? 200_000 + random.nextInt(800_000) : 500 + random.nextInt(9_500);
+                Instant at = start.plusMillis(250L * i);
+                events.add(new Event(
+                        inputTopic(),
+                        card,
+                        SamplePayments.payment(run + "tx-" + i, card, "merchant-" + random.nextInt(50), amount, at),
+                        at));
+            }
+            return events;
+        }
+
+        @Override
+        public List<Output<?>> outputs() {
+            return List.of(
+                    new Output<>(
+                            TopicCatalog.PAYMENT_DECISIONS.name(),
+                            PaymentDecision.class,
+                            PaymentDecision::getTransactionId,
+                            decision -> decision.getOutcome().name(),
+                            true),
+                    new Output<>(
+                            TopicCatalog.FRAUD_ALERTS.name(),
+                            FraudAlert.class,
+                            FraudAlert::getAlertId,
+                            alert -> alert.getTransactionId() + " " + alert.getRuleId() + " " + alert.getSeverity(),
+                            true));
+        }
+    }
+
+    /**
+     * Readings of 300 temperature sensors on 20 sites, one every few milliseconds, all within 8
+     * minutes of event time: less than the site windows' grace, so no interleaving of partitions
+     * after a fault can make a reading late at the site level, and the site roll-ups are as
+     * deterministic as the device windows. A final reading per device, 20 minutes later, closes
+     * every window of the stream.
+     */
+    private static final class Readings implements Workload {
+        private static final int DEVICES = 300;
+        private static final Duration SPAN = Duration.ofMinutes(8);
+
+        private final Instant start = start();
+        private Instant end;
+
+        @Override
+        public String service() {
+            return "iot-aggregator";
+        }
+
+        @Override
+        public String inputTopic() {
+            return TopicCatalog.SENSOR_READINGS.name();
+        }
+
+        @Override
+        public StreamsTopology topology(AvroSerdes serdes) {
+            return new IotTopology(IotTopics.from(serdes), ServiceSettings.shipped("iot", IotSettings.class));
+        }
+
+        @Override
+        public List<Event> reference(String run) {
+            var devices = new ArrayList<Event>();
+            for (int d = 0; d < DEVICES; d++) {
+                var device = Device.newBuilder()
+                        .setDeviceId(device(run, d))
+                        .setSiteId(run + "site-" + d % 20)
+                        .setSensorType("temperature")
+                        .setUnit("celsius")
+                        .setThresholds(new Thresholds(null, 45.0, null))
+                        .setUpdatedAt(start.minusSeconds(60))
+                        .build();
+                devices.add(
+                        new Event(TopicCatalog.DEVICES.name(), device.getDeviceId(), device, start.minusSeconds(60)));
+            }
+            return devices;
+        }
+
+        @Override
+        public List<Event> stream(String run, int count) {
+            var random = new Random(11);
+            long spacing = Math.max(1, SPAN.toMillis() / count);
+            var readings = new ArrayList<Event>();
+            for (int i = 0; i < count; i++) {
+                String device = device(run, random.nextInt(DEVICES));
+                double value = random.nextInt(100) < 2 ? 60 + random.nextDouble() * 20 : 15 + random.nextDouble() * 15;
+                Instant at = start.plusMillis(spacing * i);
+                readings.add(new Event(
+                        inputTopic(), device, new SensorReading(run + "reading-" + i, device, value, at), at));
+                end = at;
+            }
+            return readings;
+        }
+
+        /** After {@link #stream}: one reading per device, 20 minutes after the last. */
+        @Override
+        public List<Event> closing(String run) {
+            var closing = new ArrayList<Event>();
+            Instant at = end.plus(Duration.ofMinutes(20));
+            for (int d = 0; d < DEVICES; d++) {
+                String device = device(run, d);
+                closing.add(
+                        new Event(inputTopic(), device, new SensorReading(run + "closing-" + d, device, 20.0, at), at));
+            }
+            return closing;
+        }
+
+        private static String device(String run, int index) {
+            return run + "device-" + index;
+        }
+
+        @Override
+        public List<Output<?>> outputs() {
+            return List.of(
+                    aggregates(TopicCatalog.DEVICE_AGGREGATES.name()),
+                    aggregates(TopicCatalog.SITE_AGGREGATES.name()),
+                    // Silence alerts follow the wall clock: only their ids are checked, for duplicates.
+                    new Output<>(
+                            TopicCatalog.DEVICE_ALERTS.name(),
+                            DeviceAlert.class,
+                            DeviceAlert::getAlertId,
+                            alert -> alert.getType().name(),
+                            false));
+        }
+
+        /** Site roll-ups add readings in arrival order: their sums are compared to 9 significant digits. */
+        private static Output<WindowedAggregate> aggregates(String topic) {
+            return new Output<>(
+                    topic,
+                    WindowedAggregate.class,
+                    WindowedAggregate::getAggregateId,
+                    aggregate -> String.format(
+                            "count %d min %.9g max %.9g mean %.9g sd %.9g first %.9g last %.9g",
+                            aggregate.getCount(),
+                            aggregate.getMin(),
+                            aggregate.getMax(),
+                            aggregate.getMean(),
+                            aggregate.getStdDev(),
+                            aggregate.getFirst(),
+                            aggregate.getLast()),
+                    true);
+        }
+    }
+
+    /** Clicks of 2,000 shoppers on 500 items, a tenth of a second apart: mostly views, some carts and purchases. */
+    private static final class Clicks implements Workload {
+        @Override
+        public String service() {
+            return "clickstream-recommender";
+        }
+
+        @Override
+        public String inputTopic() {
+            return TopicCatalog.CLICKS.name();
+        }
+
+        @Override
+        public StreamsTopology topology(AvroSerdes serdes) {
+            return new RecommenderTopology(
+                    RecommenderTopics.from(serdes), ServiceSettings.shipped("recommender", RecommenderSettings.class));
+        }
+
+        @Override
+        public List<TopicSpec<?>> ownTopics() {
+            return List.of(RecommenderTopics.SIMILAR_ITEMS, RecommenderTopics.TRENDING);
+        }
+
+        @Override
+        public List<Event> stream(String run, int count) {
+            var random = new Random(13);
+            var clicks = new ArrayList<Event>();
+            Instant start = start();
+            for (int i = 0; i < count; i++) {
+                String user = run + "user-" + random.nextInt(2_000);
+                int roll = random.nextInt(100);
+                var type = roll < 80 ? ClickType.VIEW : roll < 95 ? ClickType.CART : ClickType.PURCHASE;
+                Instant at = start.plusMillis(100L * i);
+                var click = ClickEvent.newBuilder()
+                        .setEventId(run + "click-" + i)
+                        .setUserId(user)
+                        .setItemId("item-" + random.nextInt(500))
+                        .setType(type)
+                        .setEventTime(at)
+                        .build();
+                clicks.add(new Event(inputTopic(), user, click, at));
+            }
+            return clicks;
+        }
+
+        /**
+         * Which clicks yield a recommendation, for whom and when, follows from each shopper's own
+         * clicks; the items ranked also depend on when the global tables of related and trending
+         * items caught up, which no recomputation can replay, so they are not compared.
+         */
+        @Override
+        public List<Output<?>> outputs() {
+            return List.of(new Output<>(
+                    TopicCatalog.RECOMMENDATIONS.name(),
+                    Recommendation.class,
+                    Recommendation::getRecommendationId,
+                    recommendation -> recommendation.getUserId() + " " + recommendation.getEventTime(),
+                    true));
+        }
+    }
+}
