@@ -256,6 +256,11 @@ class HelmChartTest {
                 .contains("password=\"$(KAFKA_SASL_PASSWORD)\"");
         assertThat(saslEnv.get("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL").getValue())
                 .isEqualTo("SASL_SSL");
+        assertThat(saslEnv.get("STREAMSUITE_REGISTRY_PROPERTIES_APICURIO_AUTH_PASSWORD")
+                        .getValueFrom()
+                        .getSecretKeyRef()
+                        .getName())
+                .isEqualTo("iot-aggregator-registry-user");
 
         var mtls = scenario("ci/mtls-values.yaml").render().statefulSet();
         Map<String, EnvVar> mtlsEnv = byName(container(mtls).getEnv());
@@ -325,6 +330,39 @@ class HelmChartTest {
         assertThatThrownBy(
                         () -> RenderedChart.render("streamsuite", RenderedChart.serviceValues("fraud-detector"), bad))
                 .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @Test
+    void theKafkaUserIsTheSecretThePodsLogInWith() {
+        var chart = RenderedChart.render(
+                "fraud-detector",
+                RenderedChart.serviceValues("fraud-detector"),
+                Map.of(
+                        "kafka.securityProtocol", "SASL_SSL",
+                        "kafkaUser.enabled", "true",
+                        "kafkaUser.cluster", "my-cluster"));
+        var user = chart.custom("KafkaUser");
+        assertThat(user.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "my-cluster");
+        assertThat((String) user.get("spec", "authentication", "type")).isEqualTo("scram-sha-512");
+        Map<String, EnvVar> env = byName(container(chart.statefulSet()).getEnv());
+        assertThat(env.get("KAFKA_SASL_USERNAME").getValue())
+                .isEqualTo(user.getMetadata().getName());
+        assertThat(env.get("KAFKA_SASL_PASSWORD")
+                        .getValueFrom()
+                        .getSecretKeyRef()
+                        .getName())
+                .isEqualTo(user.getMetadata().getName());
+
+        assertThatThrownBy(() -> RenderedChart.render(
+                        "fraud-detector",
+                        RenderedChart.serviceValues("fraud-detector"),
+                        Map.of("kafkaUser.enabled", "true", "kafkaUser.cluster", "my-cluster")))
+                .hasMessageContaining("a PLAINTEXT client has no principal");
+        assertThatThrownBy(() -> RenderedChart.render(
+                        "fraud-detector",
+                        RenderedChart.serviceValues("fraud-detector"),
+                        Map.of("kafka.securityProtocol", "SASL_SSL", "kafkaUser.enabled", "true")))
+                .hasMessageContaining("kafkaUser.cluster");
     }
 
     @Test

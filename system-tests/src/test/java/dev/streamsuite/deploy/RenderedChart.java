@@ -41,7 +41,7 @@ final class RenderedChart {
 
     /** Custom resources of operators the chart can target; read as generic resources. */
     private static final Set<String> CUSTOM_KINDS =
-            Set.of("ServiceMonitor", "PrometheusRule", "ScaledObject", "TriggerAuthentication");
+            Set.of("ServiceMonitor", "PrometheusRule", "ScaledObject", "TriggerAuthentication", "KafkaUser");
 
     /** A {@code $(VAR)} reference in an environment variable's value. */
     static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)");
