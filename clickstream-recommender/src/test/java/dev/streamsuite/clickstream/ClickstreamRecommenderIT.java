@@ -188,7 +188,7 @@ class ClickstreamRecommenderIT {
                 TestInfrastructure.shared().kafka().bootstrapServers(),
                 RecommenderTopics.TRENDING.name(),
                 Serdes.String().deserializer(),
-                serdes.valueSerde(TrendingSnapshot.class).deserializer())) {
+                serdes.internalSerde(TrendingSnapshot.class).deserializer())) {
             reader.readUntil(
                     read -> read.stream().filter(r -> key.equals(r.key())).anyMatch(r -> r.value().getItems().stream()
                             .anyMatch(item -> item.getItemId().equals(itemId))),

@@ -198,7 +198,10 @@ class ClickstreamRestartIT {
                 from.get(topic.name()),
                 to.get(topic.name()),
                 Serdes.String().deserializer(),
-                serdes.valueSerde((Class<SpecificRecord>) topic.valueType()).deserializer(),
+                (topic.name().startsWith("clickstream-recommender.")
+                                ? serdes.internalSerde((Class<SpecificRecord>) topic.valueType())
+                                : serdes.valueSerde((Class<SpecificRecord>) topic.valueType()))
+                        .deserializer(),
                 PATIENCE);
     }
 

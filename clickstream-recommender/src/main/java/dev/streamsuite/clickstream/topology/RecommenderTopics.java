@@ -50,7 +50,7 @@ public record RecommenderTopics(
                 serdes.topic(TopicCatalog.CATALOG),
                 serdes.topic(TopicCatalog.FRAUD_ALERTS),
                 serdes.topic(TopicCatalog.RECOMMENDATIONS),
-                serdes.topic(SIMILAR_ITEMS),
-                serdes.topic(TRENDING));
+                serdes.internalTopic(SIMILAR_ITEMS),
+                serdes.internalTopic(TRENDING));
     }
 }

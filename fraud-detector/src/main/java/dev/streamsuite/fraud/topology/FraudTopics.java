@@ -44,6 +44,6 @@ public record FraudTopics(
                 serdes.topic(TopicCatalog.BLOCKLIST),
                 serdes.topic(TopicCatalog.FRAUD_ALERTS),
                 serdes.topic(TopicCatalog.PAYMENT_DECISIONS),
-                serdes.valueSerde(CardProfile.class));
+                serdes.internalSerde(CardProfile.class));
     }
 }

@@ -34,9 +34,9 @@ public record IotTopics(
                 serdes.topic(TopicCatalog.SITE_AGGREGATES),
                 serdes.topic(TopicCatalog.DEVICE_ALERTS),
                 serdes.topic(TopicCatalog.LATE_READINGS),
-                serdes.valueSerde(EnrichedReading.class),
-                serdes.valueSerde(WindowState.class),
-                serdes.valueSerde(DeviceMonitorState.class),
-                serdes.valueSerde(DevicePresenceState.class));
+                serdes.internalSerde(EnrichedReading.class),
+                serdes.internalSerde(WindowState.class),
+                serdes.internalSerde(DeviceMonitorState.class),
+                serdes.internalSerde(DevicePresenceState.class));
     }
 }

@@ -31,7 +31,7 @@ class SiteLatenessTest {
 
     @Test
     void readingsBehindTheNewestByMoreThanTheSiteGraceAreCountedNotAggregated() {
-        var serde = new PlainAvroSerdes().valueSerde(EnrichedReading.class);
+        var serde = new PlainAvroSerdes().internalSerde(EnrichedReading.class);
         var builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IotTopology.SITE_CLOCK_STORE), Serdes.String(), Serdes.Long()));

@@ -1,0 +1,25 @@
+package dev.streamsuite.iot.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.iot.state.DeviceMonitorState;
+import dev.streamsuite.iot.state.DevicePresenceState;
+import dev.streamsuite.iot.state.EnrichedReading;
+import dev.streamsuite.iot.state.WindowState;
+import dev.streamsuite.testsupport.InternalSchemaGate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's own data (state, repartition and own topics) is written in its internal format
+ * with a schema released at build time: the current schemas must be released and read every
+ * earlier version, so state written before an upgrade stays readable after it.
+ */
+class InternalSchemasTest {
+
+    @Test
+    void everyInternalSchemaIsReleasedAndReadsItsEarlierVersions() {
+        assertThat(InternalSchemaGate.problems(
+                        EnrichedReading.class, WindowState.class, DeviceMonitorState.class, DevicePresenceState.class))
+                .isEmpty();
+    }
+}
