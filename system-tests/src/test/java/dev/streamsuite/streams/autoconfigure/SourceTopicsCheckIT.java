@@ -21,11 +21,35 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The start-up check against a real broker's topics. */
 @RealKafkaAndRegistry
 class SourceTopicsCheckIT {
+
+    private static final String DEAD_LETTER = "source-topics-check-it.dlq";
+
+    @BeforeAll
+    static void deadLetterTopic() throws Exception {
+        try {
+            createTopics(new NewTopic(DEAD_LETTER, 1, (short) 1));
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Created by an earlier run against the same broker.
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutItsDeadLetterTopic() throws Exception {
+        String devices = "check-devices-" + UUID.randomUUID();
+        String readings = "check-readings-" + UUID.randomUUID();
+        createTopics(new NewTopic(devices, 2, (short) 1), new NewTopic(readings, 2, (short) 1));
+
+        assertThatThrownBy(() -> new SourceTopicsCheck(Duration.ofSeconds(30), "missing-" + UUID.randomUUID() + ".dlq")
+                        .initKafkaStreams(joining(devices, readings), properties(), new DefaultKafkaClientSupplier()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not exist, so bad records could not be kept");
+    }
 
     @Test
     void refusesToStartWhenTopicsReadByTheSameTasksDifferInPartitionCount() throws Exception {
@@ -33,7 +57,7 @@ class SourceTopicsCheckIT {
         String readings = "check-readings-" + UUID.randomUUID();
         createTopics(new NewTopic(devices, 3, (short) 1), new NewTopic(readings, 6, (short) 1));
 
-        assertThatThrownBy(() -> new SourceTopicsCheck(Duration.ofSeconds(30))
+        assertThatThrownBy(() -> new SourceTopicsCheck(Duration.ofSeconds(30), DEAD_LETTER)
                         .initKafkaStreams(joining(devices, readings), properties(), new DefaultKafkaClientSupplier()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(devices + " (3 partitions) and " + readings + " (6 partitions)");
@@ -46,7 +70,7 @@ class SourceTopicsCheckIT {
         createTopics(new NewTopic(devices, 4, (short) 1), new NewTopic(readings, 4, (short) 1));
         var properties = properties();
 
-        try (var streams = new SourceTopicsCheck(Duration.ofSeconds(30))
+        try (var streams = new SourceTopicsCheck(Duration.ofSeconds(30), DEAD_LETTER)
                 .initKafkaStreams(joining(devices, readings), properties, new DefaultKafkaClientSupplier())) {
             assertThat(streams).isNotNull();
         }

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -96,7 +95,8 @@ public class StreamsSupportAutoConfiguration {
                 log.error("Stream thread failed; responding with {}", response, exception);
                 return response;
             });
-            factoryBean.setKafkaStreamsCustomizer(new SourceTopicsCheck(Duration.ofSeconds(30)));
+            factoryBean.setKafkaStreamsCustomizer(
+                    new SourceTopicsCheck(Duration.ofSeconds(30), properties.deadLetterTopic()));
             factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
             factoryBean.setLeaveGroupOnClose(streams.leaveGroupOnClose());
         };
@@ -170,9 +170,20 @@ public class StreamsSupportAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "streamsuite.topics.create", matchIfMissing = true)
     KafkaAdmin.NewTopics streamsuiteTopics(StreamsSupportProperties properties) {
         short replicas = properties.topics().replicationFactor();
-        var deadLetter = TopicCatalog.deadLetter(properties.deadLetterTopic()).withName(properties.deadLetterTopic());
-        return new KafkaAdmin.NewTopics(Stream.concat(TopicCatalog.ALL.stream(), Stream.of(deadLetter))
+        return new KafkaAdmin.NewTopics(TopicCatalog.ALL.stream()
                 .map(spec -> NewTopics.of(spec, replicas))
                 .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The service's dead-letter topic belongs to it, like its internal topics: created whatever
+     * {@code streamsuite.topics.create} says (which is about the shared catalog), so that a
+     * renamed application still keeps its bad records.
+     */
+    @Bean
+    KafkaAdmin.NewTopics streamsuiteDeadLetterTopic(StreamsSupportProperties properties) {
+        var deadLetter = TopicCatalog.deadLetter(properties.deadLetterTopic()).withName(properties.deadLetterTopic());
+        return new KafkaAdmin.NewTopics(
+                NewTopics.of(deadLetter, properties.topics().replicationFactor()));
     }
 }
