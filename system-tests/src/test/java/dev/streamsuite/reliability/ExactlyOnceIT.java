@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast part of the fault campaign ({@link FaultCampaignIT}): per service, one {@code kill -9}
- * of one of two instances while they work through 12,000 records. Every output must be there
- * once, as the uninterrupted recomputation has it, with no transaction left open.
+ * of one of two instances while they work through 12,000 records, with invalid and unreadable
+ * records among them. Every output must be there once, as the uninterrupted recomputation has
+ * it, with no transaction left open; every bad record in the dead-letter topic once, with its
+ * error; no stream thread may fail.
  */
 @RealKafkaAndRegistry
 class ExactlyOnceIT {
@@ -31,5 +33,8 @@ class ExactlyOnceIT {
 
         FaultAssertions.assertExactlyOnce(summary);
         assertThat(summary.kills()).isEqualTo(1);
+        assertThat(summary.threadFailures())
+                .as("stream threads that failed: bad input must not stop one")
+                .isZero();
     }
 }

@@ -23,7 +23,15 @@ final class FaultAssertions {
         assertThat(summary.openTransactions())
                 .as("output partitions with a transaction left open")
                 .isEmpty();
-        assertThat(summary.deadLetters()).as("valid records dead-lettered").isZero();
+        assertThat(summary.deadLetters())
+                .as("dead letters: each invalid or unreadable record once, no valid one")
+                .isEqualTo(summary.badRecords());
+        assertThat(summary.deadLettersWithoutReason())
+                .as("dead letters without the error in their headers")
+                .isZero();
+        assertThat(summary.outOfMemoryErrors())
+                .as("OutOfMemoryErrors in the services' logs")
+                .isZero();
         assertThat(summary.expected())
                 .as("every compared output has records: the comparison is not vacuous")
                 .allSatisfy((topic, count) -> assertThat(count).as(topic).isPositive());

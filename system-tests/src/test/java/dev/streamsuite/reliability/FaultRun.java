@@ -3,15 +3,14 @@ package dev.streamsuite.reliability;
 import static org.awaitility.Awaitility.await;
 
 import dev.streamsuite.streams.CatalogTopics;
-import dev.streamsuite.testsupport.SchemaRegistry;
-import dev.streamsuite.testsupport.ServiceProcess;
+import dev.streamsuite.testsupport.ConfluentWireFormat;
+import dev.streamsuite.testsupport.HostileRecords;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,12 @@ final class FaultRun {
             Map<String, Long> unexpected,
             Map<String, Long> differing,
             Map<String, Long> uncommittedExtra,
+            int badRecords,
             long deadLetters,
+            long deadLettersWithoutReason,
+            long threadFailures,
+            long outOfMemoryErrors,
+            List<Long> heapUsedMiB,
             List<Double> secondsToReady,
             List<Double> pauseSeconds,
             Map<String, Long> openTransactions) {
@@ -86,7 +90,9 @@ final class FaultRun {
             return String.format(
                     "FAULT RUN SUMMARY %s: events %d, faults %s, kills %d; read_committed outputs %s of expected %s; "
                             + "duplicates %s, lost %s, unexpected %s, differing %s; read_uncommitted extra %s; "
-                            + "dead letters %d; kill to READY s %s; pauses s %s; partitions with an open transaction %s",
+                            + "bad records sent %d, dead letters %d (%d without a reason), stream thread failures %d, "
+                            + "OutOfMemoryErrors %d, heap used MiB at the end %s; kill to READY s %s; pauses s %s; "
+                            + "partitions with an open transaction %s",
                     service,
                     events,
                     faults,
@@ -98,7 +104,12 @@ final class FaultRun {
                     unexpected,
                     differing,
                     uncommittedExtra,
+                    badRecords,
                     deadLetters,
+                    deadLettersWithoutReason,
+                    threadFailures,
+                    outOfMemoryErrors,
+                    heapUsedMiB,
                     secondsToReady.stream()
                             .map(seconds -> String.format("%.1f", seconds))
                             .toList(),
@@ -108,8 +119,6 @@ final class FaultRun {
                     openTransactions);
         }
     }
-
-    private static final Duration START = Duration.ofMinutes(3);
 
     private final Workload workload;
     private final Cluster cluster;
@@ -128,28 +137,65 @@ final class FaultRun {
         this.application = workload.service() + "-" + run + "app";
     }
 
-    /** Runs {@code events} stream records through two instances while {@code faults} happen, in order. */
+    /**
+     * Runs {@code events} stream records through two instances while {@code faults} happen, in
+     * order. Halfway through the stream come the workload's invalid records and a batch of
+     * unreadable ones ({@link HostileRecords}): all must be dead-lettered, none may stop a thread.
+     */
     Summary run(int events, List<Fault> faults) throws Exception {
         try (var admin = cluster.admin().get()) {
             CatalogTopics.create(admin, CatalogTopics.all((short) 1));
         }
         var reference = workload.reference(run);
         var stream = workload.stream(run, events);
+        var invalid = workload.invalid(run);
         var closing = workload.closing(run);
-        var expected = Recomputation.of(workload, reference, stream, closing);
+        var hostile = HostileRecords.of(
+                        new ConfluentWireFormat(infrastructure.registry()),
+                        workload.inputTopic(),
+                        stream.get(0).value(),
+                        5)
+                .stream()
+                .map(HostileRecords.Hostile::value)
+                .toList();
+        int half = stream.size() / 2;
+        var fed = new ArrayList<>(stream.subList(0, half));
+        fed.addAll(invalid);
+        fed.addAll(stream.subList(half, stream.size()));
+        var expected = Recomputation.of(workload, reference, fed, closing);
         send(reference);
         Map<TopicPartition, Long> baseline = inputEnds();
-        var instances = new ArrayList<>(List.of(new Instance("instance-a"), new Instance("instance-b")));
+        long input = fed.size() + hostile.size();
+        var instances = new ArrayList<Member>();
+        for (String id : List.of("instance-a", "instance-b")) {
+            instances.add(new Member(
+                    infrastructure,
+                    workload.service(),
+                    id,
+                    Path.of("target/state", run, id),
+                    Map.of(
+                            "SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
+                            "SPRING_APPLICATION_NAME", application,
+                            "SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", id)));
+        }
+        var heap = new ArrayList<Long>();
         try {
             for (var instance : instances) {
                 instance.start();
             }
             var sendFailure = new AtomicReference<Throwable>();
-            var sending = new Thread(() -> send(stream), "fault-run-stream");
+            var sending = new Thread(
+                    () -> {
+                        send(stream.subList(0, half));
+                        send(invalid);
+                        EventSender.sendRaw(producerSettings(), workload.inputTopic(), run + "hostile-", hostile);
+                        send(stream.subList(half, stream.size()));
+                    },
+                    "fault-run-stream");
             sending.setUncaughtExceptionHandler((thread, failure) -> sendFailure.set(failure));
             sending.start();
             for (int i = 0; i < faults.size(); i++) {
-                long due = (long) events * (i + 1) / (faults.size() + 1);
+                long due = input * (i + 1) / (faults.size() + 1);
                 awaitConsumed(baseline, due, Duration.ofMinutes(5));
                 apply(faults.get(i), instances.get(i % 2), instances.get((i + 1) % 2));
             }
@@ -157,20 +203,25 @@ final class FaultRun {
             if (sendFailure.get() != null) {
                 throw new IllegalStateException("Sending the stream failed", sendFailure.get());
             }
-            awaitConsumed(baseline, events, Duration.ofMinutes(5));
+            awaitConsumed(baseline, input, Duration.ofMinutes(5));
             send(closing);
             awaitOutputs(expected);
+            for (var instance : instances) {
+                heap.add(instance.heapUsedMiB());
+            }
         } finally {
             for (var instance : instances) {
                 instance.stop();
             }
         }
-        return verify(events, faults, expected);
+        var logs =
+                instances.stream().flatMap(instance -> instance.logs().stream()).toList();
+        return verify(events, faults, expected, invalid.size() + hostile.size(), logs, heap);
     }
 
     // ---------------------------------------------------------------- faults
 
-    private void apply(Fault fault, Instance target, Instance other) throws Exception {
+    private void apply(Fault fault, Member target, Member other) throws Exception {
         switch (fault) {
             case KILL -> killAndRestart(target);
             case KILL_AFTER_RESTORE -> {
@@ -192,19 +243,19 @@ final class FaultRun {
         }
     }
 
-    private void killAndRestart(Instance instance) throws Exception {
-        instance.process.kill();
+    private void killAndRestart(Member instance) throws Exception {
+        instance.process().kill();
         kills++;
         long killedAt = System.nanoTime();
         instance.start();
         secondsToReady.add((System.nanoTime() - killedAt) / 1e9);
     }
 
-    private void pause(Instance paused, Instance other) throws Exception {
-        paused.process.freeze();
+    private void pause(Member paused, Member other) throws Exception {
+        paused.process().freeze();
         long pausedAt = System.nanoTime();
         try (var admin = cluster.admin().get()) {
-            await(paused.member + " expelled from the group while frozen")
+            await(paused.id() + " expelled from the group while frozen")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(500))
                     .until(
@@ -216,59 +267,24 @@ final class FaultRun {
                                     .members()
                                     .stream()
                                     .noneMatch(member -> member.groupInstanceId()
-                                            .filter(paused.member::equals)
+                                            .filter(paused.id()::equals)
                                             .isPresent()));
         } finally {
-            paused.process.thaw();
+            paused.process().thaw();
         }
         pauseSeconds.add((System.nanoTime() - pausedAt) / 1e9);
         paused.awaitReady();
         other.awaitReady();
     }
 
-    /** One instance: a process started and restarted under one member id and state directory. */
-    private final class Instance {
-        private final String member;
-        private final Map<String, String> environment;
-        private ServiceProcess process;
-
-        Instance(String member) throws Exception {
-            this.member = member;
-            var environment = new HashMap<>(
-                    infrastructure.serviceEnvironment(Files.createDirectories(Path.of("target/state", run, member))));
-            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
-            environment.put("SPRING_APPLICATION_NAME", application);
-            environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID", member);
-            this.environment = Map.copyOf(environment);
-        }
-
-        void start() throws Exception {
-            process = ServiceProcess.start(
-                            Path.of("").toAbsolutePath().getParent(),
-                            workload.service(),
-                            environment,
-                            SchemaRegistry.freeLoopbackPort())
-                    .awaitOk("/actuator/health/readiness", START);
-        }
-
-        void awaitReady() throws InterruptedException {
-            process.awaitOk("/actuator/health/readiness", START);
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null) {
-                process.close();
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- input
 
     private void send(List<Workload.Event> events) {
-        EventSender.send(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
-                infrastructure.serdes(),
-                events);
+        EventSender.send(producerSettings(), infrastructure.serdes(), events);
+    }
+
+    private Map<String, Object> producerSettings() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     }
 
     private Map<TopicPartition, Long> inputEnds() throws Exception {
@@ -331,7 +347,14 @@ final class FaultRun {
         }
     }
 
-    private Summary verify(int events, List<Fault> faults, Map<String, Map<String, String>> expected) throws Exception {
+    private Summary verify(
+            int events,
+            List<Fault> faults,
+            Map<String, Map<String, String>> expected,
+            int badRecords,
+            List<Path> logs,
+            List<Long> heap)
+            throws Exception {
         var expectedCounts = new LinkedHashMap<String, Long>();
         var committedCounts = new LinkedHashMap<String, Long>();
         var duplicates = new LinkedHashMap<String, Long>();
@@ -340,6 +363,7 @@ final class FaultRun {
         var differing = new LinkedHashMap<String, Long>();
         var uncommittedExtra = new LinkedHashMap<String, Long>();
         var open = openTransactions();
+        var deadLetters = deadLetters();
         for (var output : workload.outputs()) {
             var committed = readAll(output, IsolationLevel.READ_COMMITTED);
             var uncommitted = readAll(output, IsolationLevel.READ_UNCOMMITTED);
@@ -384,7 +408,15 @@ final class FaultRun {
                 unexpected,
                 differing,
                 uncommittedExtra,
-                deadLetters(),
+                badRecords,
+                deadLetters.size(),
+                deadLetters.stream()
+                        .filter(record -> header(record, "__streams.errors.exception") == null
+                                || header(record, "__streams.errors.message") == null)
+                        .count(),
+                linesContaining(logs, "Stream thread failed"),
+                linesContaining(logs, "OutOfMemoryError"),
+                List.copyOf(heap),
                 List.copyOf(secondsToReady),
                 List.copyOf(pauseSeconds),
                 open);
@@ -411,16 +443,34 @@ final class FaultRun {
                 : TopicReader.uncommitted(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values);
     }
 
-    private long deadLetters() {
-        try (var reader = TopicReader.uncommitted(
+    /** The dead-letter records of this run, read committed: the DLQ is written in the same transactions. */
+    private List<ConsumerRecord<String, byte[]>> deadLetters() {
+        try (var reader = new TopicReader<>(
                 cluster.bootstrapServers(),
-                workload.service() + ".dlq",
+                application + ".dlq",
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             return reader.readToEnd(Duration.ofMinutes(1)).stream()
                     .filter(record -> record.key() != null && record.key().startsWith(run))
-                    .count();
+                    .toList();
         }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value().length == 0
+                ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long linesContaining(List<Path> logs, String text) throws java.io.IOException {
+        long count = 0;
+        for (Path log : logs) {
+            try (var lines = Files.lines(log)) {
+                count += lines.filter(line -> line.contains(text)).count();
+            }
+        }
+        return count;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.streamsuite.streams.NewTopics;
 import dev.streamsuite.streams.errors.DeadLetterHandlers;
 import dev.streamsuite.testsupport.BrokerProcess;
 import dev.streamsuite.testsupport.PlainAvroSerdes;
+import dev.streamsuite.testsupport.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -139,31 +138,8 @@ final class Recomputation {
 
     private static List<ConsumerRecord<String, SpecificRecord>> readAll(
             BrokerProcess broker, String topic, Deserializer<SpecificRecord> values) {
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new StringDeserializer(),
-                values)) {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
-            var records = new java.util.ArrayList<ConsumerRecord<String, SpecificRecord>>();
-            await("reading " + topic)
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ZERO)
-                    .pollInSameThread()
-                    .until(() -> {
-                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                        return partitions.stream()
-                                .allMatch(partition -> consumer.position(partition) >= ends.get(partition));
-                    });
-            return records;
+        try (var reader = new TopicReader<>(broker.bootstrapServers(), topic, new StringDeserializer(), values)) {
+            return reader.readToEnd(Duration.ofMinutes(2));
         }
     }
 

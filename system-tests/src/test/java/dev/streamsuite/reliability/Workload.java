@@ -37,6 +37,12 @@ public interface Workload {
     /** The stream: {@code count} seeded records, keys and ids prefixed by {@code run}. */
     List<Event> stream(String run, int count);
 
+    /**
+     * Valid Avro records the service must refuse for what they say (a negative amount, a reading
+     * beyond physical limits, a click without an item): they go to the dead-letter topic.
+     */
+    List<Event> invalid(String run);
+
     /** Records sent once the stream is consumed, e.g. to close the last windows. Empty by default. */
     default List<Event> closing(String run) {
         return List.of();

@@ -45,12 +45,22 @@ public final class Workloads {
         };
     }
 
-    /** When every stream starts: an hour ago, so event times are plausible and windows old enough to close. */
+    /**
+     * When every stream starts: two hours ago. Streams span at most {@link #SPAN}, so every event
+     * time is in the past (the broker refuses timestamps more than an hour ahead) and plausible.
+     */
     private static Instant start() {
-        return Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
-    /** Payments of 1,500 cards a quarter of a second apart; 3% large enough for the amount rule. */
+    private static final Duration SPAN = Duration.ofMinutes(100);
+
+    /** {@code preferred} apart, or closer when {@code count} events would not fit in {@link #SPAN}. */
+    private static long spacingMillis(long preferred, int count) {
+        return Math.max(1, Math.min(preferred, SPAN.toMillis() / Math.max(1, count)));
+    }
+
+    /** Payments of 1,500 cards up to a quarter of a second apart; 3% large enough for the amount rule. */
     private static final class Payments implements Workload {
         @Override
         public String service() {
@@ -77,10 +87,11 @@ public final class Workloads {
             var random = new Random(7);
             var events = new ArrayList<Event>();
             Instant start = start();
+            long spacing = spacingMillis(250, count);
             for (int i = 0; i < count; i++) {
                 String card = run + "card-" + random.nextInt(1_500);
                 long amount = random.nextInt(100) < 3 ? 200_000 + random.nextInt(800_000) : 500 + random.nextInt(9_500);
-                Instant at = start.plusMillis(250L * i);
+                Instant at = start.plusMillis(spacing * i);
                 events.add(new Event(
                         inputTopic(),
                         card,
@@ -88,6 +99,16 @@ public final class Workloads {
                         at));
             }
             return events;
+        }
+
+        @Override
+        public List<Event> invalid(String run) {
+            Instant at = start();
+            return List.of(new Event(
+                    inputTopic(),
+                    run + "card-invalid",
+                    SamplePayments.payment(run + "tx-negative", run + "card-invalid", "merchant-1", -500, at),
+                    at));
         }
 
         @Override
@@ -184,6 +205,13 @@ public final class Workloads {
             return closing;
         }
 
+        @Override
+        public List<Event> invalid(String run) {
+            String device = device(run, 0);
+            return List.of(new Event(
+                    inputTopic(), device, new SensorReading(run + "reading-hot", device, 1.0e6, start), start));
+        }
+
         private static String device(String run, int index) {
             return run + "device-" + index;
         }
@@ -221,7 +249,7 @@ public final class Workloads {
         }
     }
 
-    /** Clicks of 2,000 shoppers on 500 items, a tenth of a second apart: mostly views, some carts and purchases. */
+    /** Clicks of 2,000 shoppers on 500 items, up to a tenth of a second apart: mostly views, some carts and purchases. */
     private static final class Clicks implements Workload {
         @Override
         public String service() {
@@ -249,11 +277,12 @@ public final class Workloads {
             var random = new Random(13);
             var clicks = new ArrayList<Event>();
             Instant start = start();
+            long spacing = spacingMillis(100, count);
             for (int i = 0; i < count; i++) {
                 String user = run + "user-" + random.nextInt(2_000);
                 int roll = random.nextInt(100);
                 var type = roll < 80 ? ClickType.VIEW : roll < 95 ? ClickType.CART : ClickType.PURCHASE;
-                Instant at = start.plusMillis(100L * i);
+                Instant at = start.plusMillis(spacing * i);
                 var click = ClickEvent.newBuilder()
                         .setEventId(run + "click-" + i)
                         .setUserId(user)
@@ -264,6 +293,20 @@ public final class Workloads {
                 clicks.add(new Event(inputTopic(), user, click, at));
             }
             return clicks;
+        }
+
+        @Override
+        public List<Event> invalid(String run) {
+            Instant at = start();
+            String user = run + "user-invalid";
+            var click = ClickEvent.newBuilder()
+                    .setEventId(run + "click-without-item")
+                    .setUserId(user)
+                    .setItemId("")
+                    .setType(ClickType.VIEW)
+                    .setEventTime(at)
+                    .build();
+            return List.of(new Event(inputTopic(), user, click, at));
         }
 
         /**

@@ -13,6 +13,7 @@ import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestInfrastructure;
+import dev.streamsuite.testsupport.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,27 +177,11 @@ class SecuredBrokerIT {
     }
 
     private long recordsOfRun(String topic, String run) {
-        var settings = adminSettings();
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(
-                settings,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
-            long count = 0;
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith(run)) {
-                        count++;
-                    }
-                }
-            }
-            return count;
+        try (var reader =
+                new TopicReader<>(adminSettings(), topic, new StringDeserializer(), new ByteArrayDeserializer())) {
+            return reader.readToEnd(Duration.ofMinutes(1)).stream()
+                    .filter(record -> record.key() != null && record.key().startsWith(run))
+                    .count();
         }
     }
 }

@@ -27,17 +27,31 @@ public final class TopicReader<K, V> implements AutoCloseable {
     private final List<ConsumerRecord<K, V>> records = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
-        this(bootstrapServers, topic, keys, values, "read_committed");
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, keys, values, "read_committed");
+    }
+
+    /** With the client settings of a secured cluster (bootstrap servers, security protocol, credentials). */
+    public TopicReader(Map<String, Object> clientSettings, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        this(clientSettings, topic, keys, values, "read_committed");
     }
 
     public static <K, V> TopicReader<K, V> uncommitted(
             String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
-        return new TopicReader<>(bootstrapServers, topic, keys, values, "read_uncommitted");
+        return new TopicReader<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                topic,
+                keys,
+                values,
+                "read_uncommitted");
     }
 
     private TopicReader(
-            String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values, String isolation) {
-        this.consumer = consumer(bootstrapServers, keys, values, isolation);
+            Map<String, Object> clientSettings,
+            String topic,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            String isolation) {
+        this.consumer = consumer(clientSettings, keys, values, isolation);
         var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -72,20 +86,17 @@ public final class TopicReader<K, V> implements AutoCloseable {
     /** A consumer of this package's readers: its own group, no offsets committed. */
     static <K, V> KafkaConsumer<K, V> consumer(
             String bootstrapServers, Deserializer<K> keys, Deserializer<V> values, String isolation) {
-        return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        isolation,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
-                keys,
-                values);
+        return consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), keys, values, isolation);
+    }
+
+    private static <K, V> KafkaConsumer<K, V> consumer(
+            Map<String, Object> clientSettings, Deserializer<K> keys, Deserializer<V> values, String isolation) {
+        var settings = new java.util.HashMap<>(clientSettings);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(settings, keys, values);
     }
 
     /** Polls, handing each record to {@code sink}, until every partition's position reached its end. */
