@@ -72,6 +72,7 @@ final class FaultRun {
             Map<String, Long> unexpected,
             Map<String, Long> differing,
             Map<String, Long> uncommittedExtra,
+            long abortedStateRecords,
             int badRecords,
             long deadLetters,
             long deadLettersWithoutReason,
@@ -89,7 +90,8 @@ final class FaultRun {
         String line() {
             return String.format(
                     "FAULT RUN SUMMARY %s: events %d, faults %s, kills %d; read_committed outputs %s of expected %s; "
-                            + "duplicates %s, lost %s, unexpected %s, differing %s; read_uncommitted extra %s; "
+                            + "duplicates %s, lost %s, unexpected %s, differing %s; read_uncommitted extra %s, and %d"
+                            + " records of aborted transactions in the state changelogs; "
                             + "bad records sent %d, dead letters %d (%d without a reason), stream thread failures %d, "
                             + "OutOfMemoryErrors %d, heap used MiB at the end %s; kill to READY s %s; pauses s %s; "
                             + "partitions with an open transaction %s",
@@ -104,6 +106,7 @@ final class FaultRun {
                     unexpected,
                     differing,
                     uncommittedExtra,
+                    abortedStateRecords,
                     badRecords,
                     deadLetters,
                     deadLettersWithoutReason,
@@ -252,29 +255,33 @@ final class FaultRun {
     }
 
     private void pause(Member paused, Member other) throws Exception {
-        paused.process().freeze();
-        long pausedAt = System.nanoTime();
         try (var admin = cluster.admin().get()) {
-            await(paused.id() + " expelled from the group while frozen")
+            await(paused.id() + " a member of the group")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () -> admin
-                                    .describeConsumerGroups(List.of(application))
-                                    .all()
-                                    .get()
-                                    .get(application)
-                                    .members()
-                                    .stream()
-                                    .noneMatch(member -> member.groupInstanceId()
-                                            .filter(paused.id()::equals)
-                                            .isPresent()));
-        } finally {
-            paused.process().thaw();
+                    .until(() -> isMember(admin, paused));
+            paused.process().freeze();
+            long pausedAt = System.nanoTime();
+            try {
+                await(paused.id() + " expelled from the group while frozen")
+                        .atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> !isMember(admin, paused));
+            } finally {
+                paused.process().thaw();
+            }
+            pauseSeconds.add((System.nanoTime() - pausedAt) / 1e9);
         }
-        pauseSeconds.add((System.nanoTime() - pausedAt) / 1e9);
         paused.awaitReady();
         other.awaitReady();
+    }
+
+    /** Kafka Streams makes each stream thread's consumer a static member {@code <group.instance.id>-<thread>}. */
+    private boolean isMember(org.apache.kafka.clients.admin.Admin admin, Member instance) throws Exception {
+        return admin.describeConsumerGroups(List.of(application)).all().get().get(application).members().stream()
+                .anyMatch(member -> member.groupInstanceId()
+                        .filter(id -> id.startsWith(instance.id() + "-"))
+                        .isPresent());
     }
 
     // ---------------------------------------------------------------- input
@@ -408,6 +415,7 @@ final class FaultRun {
                 unexpected,
                 differing,
                 uncommittedExtra,
+                abortedStateRecords(),
                 badRecords,
                 deadLetters.size(),
                 deadLetters.stream()
@@ -441,6 +449,38 @@ final class FaultRun {
         return isolation == IsolationLevel.READ_COMMITTED
                 ? new TopicReader<>(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values)
                 : TopicReader.uncommitted(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values);
+    }
+
+    /**
+     * Records of aborted transactions in the application's state changelogs: what a kill in the
+     * middle of a transaction leaves behind, seen by a {@code read_uncommitted} reader and hidden
+     * from a {@code read_committed} one (every processed record writes state, while outputs of
+     * windows come in bursts).
+     */
+    private long abortedStateRecords() throws Exception {
+        List<String> changelogs;
+        try (var admin = cluster.admin().get()) {
+            changelogs = admin.listTopics().names().get().stream()
+                    .filter(topic -> topic.startsWith(application + "-") && topic.endsWith("-changelog"))
+                    .toList();
+        }
+        long aborted = 0;
+        for (String changelog : changelogs) {
+            try (var committed = new TopicReader<>(
+                            cluster.bootstrapServers(),
+                            changelog,
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer());
+                    var all = TopicReader.uncommitted(
+                            cluster.bootstrapServers(),
+                            changelog,
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer())) {
+                aborted += all.readToEnd(Duration.ofMinutes(1)).size()
+                        - committed.readToEnd(Duration.ofMinutes(1)).size();
+            }
+        }
+        return aborted;
     }
 
     /** The dead-letter records of this run, read committed: the DLQ is written in the same transactions. */

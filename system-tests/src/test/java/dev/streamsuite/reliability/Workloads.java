@@ -249,7 +249,7 @@ public final class Workloads {
         }
     }
 
-    /** Clicks of 2,000 shoppers on 500 items, up to a tenth of a second apart: mostly views, some carts and purchases. */
+    /** Clicks of about five per shopper on 500 items, up to a tenth of a second apart: mostly views, some carts and purchases. */
     private static final class Clicks implements Workload {
         @Override
         public String service() {
@@ -278,8 +278,10 @@ public final class Workloads {
             var clicks = new ArrayList<Event>();
             Instant start = start();
             long spacing = spacingMillis(100, count);
+            // About five clicks per shopper: sessions, and the item pairs they feed, stay the size real ones have.
+            int shoppers = Math.max(2_000, count / 5);
             for (int i = 0; i < count; i++) {
-                String user = run + "user-" + random.nextInt(2_000);
+                String user = run + "user-" + random.nextInt(shoppers);
                 int roll = random.nextInt(100);
                 var type = roll < 80 ? ClickType.VIEW : roll < 95 ? ClickType.CART : ClickType.PURCHASE;
                 Instant at = start.plusMillis(spacing * i);
