@@ -23,10 +23,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class RegistryOutageIT {
 
     private static final String APPLICATION = "fraud-detector-registry-outage";
+    private static final String TRAFFIC_APPLICATION = "fraud-detector-registry-outage-traffic";
     private static final Pattern FAILED_THREADS =
             Pattern.compile("(?m)^kafka_stream_failed_stream_threads_total\\{[^}]*} ([0-9.]+)");
 
@@ -71,7 +80,7 @@ class RegistryOutageIT {
                         .atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofSeconds(1))
                         .until(() -> failedThreads(restarted) > 0);
-                assertThat(deadLetters(payments))
+                assertThat(deadLetters(APPLICATION, payments))
                         .as("valid payments dead-lettered during the outage")
                         .isEmpty();
 
@@ -80,10 +89,119 @@ class RegistryOutageIT {
 
                 var decided = decisions.stream().map(ConsumerRecord::key).toList();
                 assertThat(decided).as("one decision per payment, none twice").doesNotHaveDuplicates();
-                assertThat(deadLetters(payments)).isEmpty();
+                assertThat(deadLetters(APPLICATION, payments)).isEmpty();
             } finally {
                 service.close();
             }
+        }
+    }
+
+    /**
+     * Payments flow all along. The registry goes away while the service runs: it keeps deciding
+     * with the schemas it has (its own state no longer needs the registry). It is restarted during
+     * the outage: without schemas it waits, dead-lettering nothing. The registry comes back: every
+     * payment is decided, once.
+     */
+    @Test
+    void paymentsKeepFlowingThroughAnOutageAndWaitAcrossARestartInIt() throws Exception {
+        infrastructure.createCatalogTopics();
+        var serializer = infrastructure.serdes().valueSerde(Transaction.class).serializer();
+        var payments = payments(2_400);
+        var encoded = payments.stream()
+                .map(payment -> serializer.serialize(TopicCatalog.TRANSACTIONS.name(), payment))
+                .toList();
+        Path state = Files.createTempDirectory("registry-outage-traffic");
+        var traffic = Executors.newSingleThreadScheduledExecutor();
+        try (var registryLink = TcpProxy.to(infrastructure.registry().port());
+                var producer = new KafkaProducer<>(
+                        Map.<String, Object>of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                infrastructure.kafka().bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            var environment = new HashMap<>(infrastructure.serviceEnvironment(state));
+            environment.put("SPRING_APPLICATION_NAME", TRAFFIC_APPLICATION);
+            environment.put(
+                    "STREAMSUITE_REGISTRY_URL", "http://127.0.0.1:" + registryLink.port() + "/apis/registry/v2");
+            var service = start(environment);
+            try {
+                var sent = new AtomicInteger();
+                traffic.scheduleAtFixedRate(
+                        () -> {
+                            for (int i = 0; i < 4 && sent.get() < payments.size(); i++) {
+                                int n = sent.getAndIncrement();
+                                producer.send(new ProducerRecord<>(
+                                        TopicCatalog.TRANSACTIONS.name(),
+                                        payments.get(n).getCardId(),
+                                        encoded.get(n)));
+                            }
+                        },
+                        0,
+                        100,
+                        TimeUnit.MILLISECONDS);
+                await("decisions before the outage")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> decided(payments) >= 100);
+
+                registryLink.cut();
+                long cutAt = System.nanoTime();
+                long atCut = decided(payments);
+                await("decisions with the registry away")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> decided(payments) >= atCut + 100);
+                long duringOutage = decided(payments) - atCut;
+
+                service.close();
+                service = start(environment);
+                var restarted = service;
+                await("the restarted service waiting for the registry")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> failedThreads(restarted) > 0);
+                assertThat(deadLetters(TRAFFIC_APPLICATION, payments))
+                        .as("valid payments dead-lettered during the outage")
+                        .isEmpty();
+
+                registryLink.restore();
+                double outageSeconds = (System.nanoTime() - cutAt) / 1e9;
+                var decisions = awaitDecisions(payments);
+                System.out.printf(
+                        "%nREGISTRY OUTAGE UNDER TRAFFIC: %d payments at 40/s; outage %.1f s with a restart in it;"
+                                + " %d decided during the outage before the restart; %d decisions in all;"
+                                + " dead letters %d%n",
+                        payments.size(),
+                        outageSeconds,
+                        duringOutage,
+                        decisions.size(),
+                        deadLetters(TRAFFIC_APPLICATION, payments).size());
+
+                assertThat(decisions.stream().map(ConsumerRecord::key).toList())
+                        .as("one decision per payment, none twice")
+                        .hasSize(payments.size())
+                        .doesNotHaveDuplicates();
+                assertThat(deadLetters(TRAFFIC_APPLICATION, payments)).isEmpty();
+            } finally {
+                traffic.shutdownNow();
+                service.close();
+            }
+        }
+    }
+
+    private long decided(List<Transaction> payments) {
+        Set<String> ids = new HashSet<>();
+        payments.forEach(payment -> ids.add(payment.getTransactionId()));
+        try (var reader = new TopicReader<>(
+                infrastructure.kafka().bootstrapServers(),
+                TopicCatalog.PAYMENT_DECISIONS.name(),
+                new StringDeserializer(),
+                infrastructure.serdes().valueSerde(PaymentDecision.class).deserializer())) {
+            return reader.readToEnd(Duration.ofSeconds(30)).stream()
+                    .map(ConsumerRecord::key)
+                    .filter(ids::contains)
+                    .distinct()
+                    .count();
         }
     }
 
@@ -131,12 +249,12 @@ class RegistryOutageIT {
         }
     }
 
-    /** Dead letters of these payments (the topic is shared with other tests' records). */
-    private List<ConsumerRecord<String, byte[]>> deadLetters(List<Transaction> payments) {
-        var cards = payments.stream().map(Transaction::getCardId).toList();
+    /** Dead letters of these payments in the application's topic (shared with other tests' records). */
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String application, List<Transaction> payments) {
+        var cards = new HashSet<>(payments.stream().map(Transaction::getCardId).toList());
         try (var reader = new TopicReader<>(
                 infrastructure.kafka().bootstrapServers(),
-                APPLICATION + ".dlq",
+                application + ".dlq",
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             return reader.readToEnd(Duration.ofSeconds(30)).stream()
@@ -148,7 +266,7 @@ class RegistryOutageIT {
     private static List<Transaction> payments(int count) {
         var payments = new ArrayList<Transaction>();
         for (int i = 0; i < count; i++) {
-            String card = "outage-card-" + i;
+            String card = "outage-card-" + i % 500;
             payments.add(SamplePayments.payment(
                     "outage-tx-" + i + "-" + System.nanoTime(), card, "merchant-1", 2_500, Instant.now()));
         }
