@@ -445,7 +445,7 @@ final class FaultRun {
     }
 
     private TopicReader<String, SpecificRecord> reader(Workload.Output<?> output, IsolationLevel isolation) {
-        var values = Recomputation.deserializerOf(infrastructure.serdes(), output);
+        var values = output.deserializer(infrastructure.serdes());
         return isolation == IsolationLevel.READ_COMMITTED
                 ? new TopicReader<>(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values)
                 : TopicReader.uncommitted(cluster.bootstrapServers(), output.topic(), new StringDeserializer(), values);

@@ -60,9 +60,8 @@ final class Recomputation {
             var producer = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             EventSender.send(producer, serdes, reference);
             EventSender.send(producer, serdes, stream);
-            try (var streams = new KafkaStreams(
-                    workload.topology(serdes).build(settings(workload, broker, directory)),
-                    settings(workload, broker, directory))) {
+            var settings = settings(workload, broker, directory);
+            try (var streams = new KafkaStreams(workload.topology(serdes).build(settings), settings)) {
                 streams.start();
                 awaitProcessed(broker, workload.inputTopic(), stream.size());
                 EventSender.send(producer, serdes, closing);
@@ -74,7 +73,7 @@ final class Recomputation {
                 if (output.compared()) {
                     outputs.put(
                             output.topic(),
-                            readAll(broker, output.topic(), deserializerOf(serdes, output)).stream()
+                            readAll(broker, output.topic(), output.deserializer(serdes)).stream()
                                     .map(ConsumerRecord::value)
                                     .collect(Collectors.toMap(
                                             output::idOf, output::contentOf, (first, second) -> second)));
@@ -141,11 +140,5 @@ final class Recomputation {
         try (var reader = new TopicReader<>(broker.bootstrapServers(), topic, new StringDeserializer(), values)) {
             return reader.readToEnd(Duration.ofMinutes(2));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Deserializer<SpecificRecord> deserializerOf(
-            dev.streamsuite.streams.AvroSerdes serdes, Workload.Output<?> output) {
-        return (Deserializer<SpecificRecord>) serdes.valueSerde(output.type()).deserializer();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * One service under faults: what it is fed, what it writes, and how each output is recognised.
@@ -69,6 +70,12 @@ public interface Workload {
 
         String contentOf(SpecificRecord value) {
             return content.apply(type.cast(value));
+        }
+
+        /** Reads this topic's values with {@code serdes}, as records of any type. */
+        @SuppressWarnings("unchecked")
+        Deserializer<SpecificRecord> deserializer(AvroSerdes serdes) {
+            return (Deserializer<SpecificRecord>) serdes.valueSerde(type).deserializer();
         }
     }
 }

@@ -41,16 +41,14 @@ public final class InternalFormat<V extends SpecificRecord> {
     private static final String RESOURCES = "internal-schemas/";
 
     private final Class<V> type;
-    private final Schema current;
-    private final List<Schema> versions;
     private final int version;
     private final SpecificDatumWriter<V> writer;
     private final List<SpecificDatumReader<V>> readers = new ArrayList<>();
 
     private InternalFormat(Class<V> type) {
         this.type = type;
-        this.current = SpecificData.get().getSchema(type);
-        this.versions = released(type, current);
+        Schema current = SpecificData.get().getSchema(type);
+        List<Schema> versions = released(type, current);
         long fingerprint = SchemaNormalization.parsingFingerprint64(current);
         int found = -1;
         for (int i = 0; i < versions.size(); i++) {
