@@ -3,6 +3,7 @@ package dev.streamsuite.clickstream.topology;
 import dev.streamsuite.clickstream.domain.RecentItems;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
 import dev.streamsuite.schemas.clickstream.RecommendedItem;
@@ -48,13 +49,13 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
         UserState user = users.get(click.userId());
         RecentItems recent = (user == null
                         ? RecentItems.empty(settings.recentItems(), RecentItems.DEFAULT_PURCHASE_CAPACITY)
-                        : user.recent())
+                        : RecommenderState.recentItems(user))
                 .with(click.event());
         Instant at = click.event().eventTime();
         boolean due = user == null
-                || user.lastPublished() == null
-                || !at.isBefore(user.lastPublished().plus(settings.minEmitInterval()));
-        users.put(click.userId(), new UserState(recent, due ? at : user.lastPublished()));
+                || user.getLastPublished() == null
+                || !at.isBefore(user.getLastPublished().plus(settings.minEmitInterval()));
+        users.put(click.userId(), RecommenderState.user(recent, due ? at : user.getLastPublished()));
         if (!due) {
             return;
         }

@@ -1,17 +1,14 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.SessionPairs;
-import dev.streamsuite.clickstream.domain.TopItems;
+import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
-import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
-import dev.streamsuite.streams.JsonSerde;
 import dev.streamsuite.streams.StreamsTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -61,9 +58,9 @@ public final class RecommenderTopology implements StreamsTopology {
     public void addTo(StreamsBuilder builder) {
         addGlobalStores(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), new JsonSerde<>(UserState.class)));
+                Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), new JsonSerde<>(TopItems.class)));
+                Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), RecommenderState.topItems()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_PUBLICATIONS_STORE), Serdes.String(), Serdes.Long()));
 
@@ -74,7 +71,7 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .withTimestampExtractor(
                                         EventTimes.extractor(ClickEvent.class, ClickEvent::getEventTime)))
                 .processValues(ClickScreen::new, Named.as("screen-click"));
-        var clickSerde = new JsonSerde<>(Click.class);
+        var clickSerde = RecommenderState.clicks();
 
         clicks.processValues(() -> new RecommendationPublisher(settings), Named.as("recommend"), USERS_STORE)
                 .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
@@ -89,7 +86,7 @@ public final class RecommenderTopology implements StreamsTopology {
                         Named.as("sessionize"),
                         Materialized.<String, SessionAccumulator, SessionStore<Bytes, byte[]>>as(SESSIONS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(new JsonSerde<>(SessionAccumulator.class))
+                                .withValueSerde(RecommenderState.sessions())
                                 // Every update carries its own new pairs: none may be folded away by the cache.
                                 .withCachingDisabled())
                 .toStream(Named.as("session-updates"))
@@ -99,7 +96,7 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .map(pair -> KeyValue.pair(pair.from(), pair))
                                 .toList(),
                         Named.as("pairs"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PairIncrement.class))
+                .repartition(Repartitioned.with(Serdes.String(), RecommenderState.pairIncrements())
                         .withName("pairs-by-item"))
                 .process(
                         () -> new SimilarItemsUpdater(settings),
@@ -127,7 +124,7 @@ public final class RecommenderTopology implements StreamsTopology {
                         Named.as("count-trending"),
                         Materialized.<String, TrendingCounts, WindowStore<Bytes, byte[]>>as(TRENDING_WINDOWS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(new JsonSerde<>(TrendingCounts.class)))
+                                .withValueSerde(RecommenderState.trendingCounts()))
                 .toStream(Named.as("trending-updates"))
                 .processValues(
                         () -> new FullestTrendingWindow(settings.trendingWindow(), settings.trendingAdvance()),
@@ -139,7 +136,7 @@ public final class RecommenderTopology implements StreamsTopology {
                                         TrendingKeys.categoryOf(window.key()),
                                         window.window().startTime(),
                                         counts.top(settings.trendingSize()).stream()
-                                                .map(item -> new TrendingItem(item.itemId(), item.score()))
+                                                .map(item -> new ScoredItemState(item.itemId(), item.score()))
                                                 .toList())),
                         Named.as("trending-snapshot"))
                 .to(topics.trending().name(), topics.trending().produced("trending-out"));

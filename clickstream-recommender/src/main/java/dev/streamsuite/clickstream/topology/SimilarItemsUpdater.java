@@ -2,7 +2,7 @@ package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.TopItems;
-import dev.streamsuite.clickstream.state.RelatedItem;
+import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
                     .max(Instant::compareTo)
                     .orElseThrow();
             var ranked = items.ranked(asOf, settings.decay()).stream()
-                    .map(item -> new RelatedItem(item.itemId(), item.score()))
+                    .map(item -> new ScoredItemState(item.itemId(), item.score()))
                     .toList();
             context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
         }

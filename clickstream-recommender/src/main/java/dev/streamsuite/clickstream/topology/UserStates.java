@@ -1,6 +1,7 @@
 package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.domain.RecentItems;
+import dev.streamsuite.clickstream.state.UserState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -21,6 +22,6 @@ public final class UserStates {
                                 RecommenderTopology.USERS_STORE, QueryableStoreTypes.<String, UserState>keyValueStore())
                         .withPartition(partition))
                 .get(userId);
-        return state == null ? null : state.recent();
+        return state == null ? null : RecommenderState.recentItems(state);
     }
 }

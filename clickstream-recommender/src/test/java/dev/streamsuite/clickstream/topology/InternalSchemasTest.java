@@ -2,8 +2,14 @@ package dev.streamsuite.clickstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.clickstream.state.PairIncrementState;
+import dev.streamsuite.clickstream.state.ScreenedClick;
+import dev.streamsuite.clickstream.state.SessionWindowState;
 import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.clickstream.state.TopItemsState;
+import dev.streamsuite.clickstream.state.TrendingCountsState;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.testsupport.InternalSchemaGate;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +22,15 @@ class InternalSchemasTest {
 
     @Test
     void everyInternalSchemaIsReleasedAndReadsItsEarlierVersions() {
-        assertThat(InternalSchemaGate.problems(SimilarItems.class, TrendingSnapshot.class))
+        assertThat(InternalSchemaGate.problems(
+                        SimilarItems.class,
+                        TrendingSnapshot.class,
+                        UserState.class,
+                        SessionWindowState.class,
+                        ScreenedClick.class,
+                        PairIncrementState.class,
+                        TopItemsState.class,
+                        TrendingCountsState.class))
                 .isEmpty();
     }
 }

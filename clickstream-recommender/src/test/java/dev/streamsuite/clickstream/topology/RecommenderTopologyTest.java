@@ -3,8 +3,8 @@ package dev.streamsuite.clickstream.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.clickstream.domain.ScoredItem;
+import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
-import dev.streamsuite.clickstream.state.TrendingItem;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
@@ -202,12 +202,12 @@ class RecommenderTopologyTest {
                 new TrendingSnapshot(
                         "fashion",
                         T0.minus(Duration.ofMinutes(50)),
-                        List.of(new TrendingItem("hat", 3.0), new TrendingItem("shoe", 1.0))));
+                        List.of(new ScoredItemState("hat", 3.0), new ScoredItemState("shoe", 1.0))));
         // A partition without a click for longer than the window is left out.
         otherPartition.pipeInput(
                 "fashion|5",
                 new TrendingSnapshot(
-                        "fashion", T0.minus(Duration.ofHours(3)), List.of(new TrendingItem("stale", 99.0))));
+                        "fashion", T0.minus(Duration.ofHours(3)), List.of(new ScoredItemState("stale", 99.0))));
 
         var trending = model().trending("fashion", 10);
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -73,6 +74,23 @@ public final class InternalFormat<V extends SpecificRecord> {
     public static <V extends SpecificRecord> Serde<V> serde(Class<V> type) {
         var format = new InternalFormat<>(type);
         return Serdes.serdeFrom(format.serializer(), format.deserializer());
+    }
+
+    /**
+     * A serde for a type of the service's own, stored as its Avro record {@code type}: {@code toRecord} and
+     * {@code fromRecord} map between them, so the domain keeps its own types and the stored form its schema.
+     */
+    public static <T, V extends SpecificRecord> Serde<T> serde(
+            Class<V> type, Function<T, V> toRecord, Function<V, T> fromRecord) {
+        var format = new InternalFormat<>(type);
+        Serializer<V> serializer = format.serializer();
+        Deserializer<V> deserializer = format.deserializer();
+        return Serdes.serdeFrom(
+                (topic, value) -> value == null ? null : serializer.serialize(topic, toRecord.apply(value)),
+                (topic, bytes) -> {
+                    V record = deserializer.deserialize(topic, bytes);
+                    return record == null ? null : fromRecord.apply(record);
+                });
     }
 
     /** The released internal versions of {@code type}, oldest first (v1, v2, ...), from the classpath. */

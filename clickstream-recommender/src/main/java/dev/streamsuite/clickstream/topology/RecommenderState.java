@@ -1,0 +1,166 @@
+package dev.streamsuite.clickstream.topology;
+
+import dev.streamsuite.clickstream.domain.DecayedScore;
+import dev.streamsuite.clickstream.domain.Interaction;
+import dev.streamsuite.clickstream.domain.ItemInteraction;
+import dev.streamsuite.clickstream.domain.PairIncrement;
+import dev.streamsuite.clickstream.domain.RecentItems;
+import dev.streamsuite.clickstream.domain.SessionEvent;
+import dev.streamsuite.clickstream.domain.SessionState;
+import dev.streamsuite.clickstream.domain.TopItems;
+import dev.streamsuite.clickstream.state.DecayedScoreState;
+import dev.streamsuite.clickstream.state.InteractionState;
+import dev.streamsuite.clickstream.state.ItemInteractionState;
+import dev.streamsuite.clickstream.state.PairIncrementState;
+import dev.streamsuite.clickstream.state.ScreenedClick;
+import dev.streamsuite.clickstream.state.SessionWindowState;
+import dev.streamsuite.clickstream.state.TopItemsState;
+import dev.streamsuite.clickstream.state.TrendingCountsState;
+import dev.streamsuite.clickstream.state.UserState;
+import dev.streamsuite.streams.InternalFormat;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The recommender's state and repartition records in the internal format: each domain type is
+ * stored as its Avro record ({@code src/main/avro}), mapped here in both directions.
+ */
+final class RecommenderState {
+
+    private RecommenderState() {}
+
+    static Serde<Click> clicks() {
+        return InternalFormat.serde(ScreenedClick.class, RecommenderState::toRecord, RecommenderState::fromRecord);
+    }
+
+    static Serde<SessionAccumulator> sessions() {
+        return InternalFormat.serde(SessionWindowState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
+    }
+
+    static Serde<PairIncrement> pairIncrements() {
+        return InternalFormat.serde(PairIncrementState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
+    }
+
+    static Serde<TopItems> topItems() {
+        return InternalFormat.serde(TopItemsState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
+    }
+
+    static Serde<TrendingCounts> trendingCounts() {
+        return InternalFormat.serde(
+                TrendingCountsState.class,
+                counts -> new TrendingCountsState(counts.weights()),
+                state -> new TrendingCounts(state.getWeights()));
+    }
+
+    static Serde<UserState> users() {
+        return InternalFormat.serde(UserState.class);
+    }
+
+    /** A shopper's recent items as the domain sees them. */
+    static RecentItems recentItems(UserState user) {
+        return new RecentItems(
+                user.getCapacity(),
+                user.getPurchaseCapacity(),
+                user.getItems().stream().map(RecommenderState::fromRecord).toList(),
+                user.getPurchases());
+    }
+
+    static UserState user(RecentItems recent, Instant lastPublished) {
+        return new UserState(
+                recent.capacity(),
+                recent.purchaseCapacity(),
+                recent.items().stream().map(RecommenderState::toRecord).toList(),
+                recent.purchases(),
+                lastPublished);
+    }
+
+    private static ScreenedClick toRecord(Click click) {
+        var event = click.event();
+        return new ScreenedClick(
+                click.eventId(),
+                click.userId(),
+                click.category(),
+                event.itemId(),
+                toRecord(event.interaction()),
+                event.eventTime());
+    }
+
+    private static Click fromRecord(ScreenedClick click) {
+        return new Click(
+                click.getEventId(),
+                click.getUserId(),
+                click.getCategory(),
+                new SessionEvent(click.getItemId(), fromRecord(click.getInteraction()), click.getEventTime()));
+    }
+
+    private static SessionWindowState toRecord(SessionAccumulator accumulator) {
+        return new SessionWindowState(
+                accumulator.session().capacity(),
+                accumulator.session().items().stream()
+                        .map(RecommenderState::toRecord)
+                        .toList(),
+                accumulator.pending().stream().map(RecommenderState::toRecord).toList());
+    }
+
+    private static SessionAccumulator fromRecord(SessionWindowState state) {
+        return new SessionAccumulator(
+                new SessionState(
+                        state.getCapacity(),
+                        state.getItems().stream()
+                                .map(RecommenderState::fromRecord)
+                                .toList()),
+                state.getPending().stream().map(RecommenderState::fromRecord).toList());
+    }
+
+    private static PairIncrementState toRecord(PairIncrement pair) {
+        return new PairIncrementState(pair.from(), pair.to(), pair.weight());
+    }
+
+    private static PairIncrement fromRecord(PairIncrementState pair) {
+        return new PairIncrement(pair.getFrom(), pair.getTo(), pair.getWeight());
+    }
+
+    private static TopItemsState toRecord(TopItems items) {
+        return new TopItemsState(
+                items.capacity(),
+                items.entries().stream()
+                        .map(entry -> new DecayedScoreState(
+                                entry.itemId(),
+                                entry.score().value(),
+                                entry.score().asOf()))
+                        .toList());
+    }
+
+    private static TopItems fromRecord(TopItemsState state) {
+        List<TopItems.Entry> entries = state.getEntries().stream()
+                .map(entry ->
+                        new TopItems.Entry(entry.getItemId(), new DecayedScore(entry.getValue(), entry.getAsOf())))
+                .toList();
+        return new TopItems(state.getCapacity(), entries);
+    }
+
+    private static ItemInteractionState toRecord(ItemInteraction item) {
+        return new ItemInteractionState(item.itemId(), toRecord(item.strongest()), item.lastAt());
+    }
+
+    private static ItemInteraction fromRecord(ItemInteractionState item) {
+        return new ItemInteraction(item.getItemId(), fromRecord(item.getStrongest()), item.getLastAt());
+    }
+
+    private static InteractionState toRecord(Interaction interaction) {
+        return switch (interaction) {
+            case VIEW -> InteractionState.VIEW;
+            case CART -> InteractionState.CART;
+            case PURCHASE -> InteractionState.PURCHASE;
+        };
+    }
+
+    private static Interaction fromRecord(InteractionState interaction) {
+        return switch (interaction) {
+            case VIEW -> Interaction.VIEW;
+            case CART -> Interaction.CART;
+            case PURCHASE -> Interaction.PURCHASE;
+        };
+    }
+}
