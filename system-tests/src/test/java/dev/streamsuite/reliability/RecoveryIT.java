@@ -3,8 +3,8 @@ package dev.streamsuite.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.streamsuite.fraud.state.CardProfile;
-import dev.streamsuite.fraud.state.StoredPayment;
+import dev.streamsuite.fraud.state.CardState;
+import dev.streamsuite.fraud.state.PastPaymentState;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.streams.InternalFormat;
@@ -177,7 +177,7 @@ class RecoveryIT {
                     .all()
                     .get();
         }
-        var values = InternalFormat.serde(CardProfile.class).serializer();
+        var values = InternalFormat.serde(CardState.class).serializer();
         Instant now = Instant.now();
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
@@ -190,8 +190,8 @@ class RecoveryIT {
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < KEYS; i++) {
-                var profile = CardProfile.newBuilder()
-                        .setPayments(List.of(new StoredPayment("preload-" + i, 2_500L, null, null, now)))
+                var profile = CardState.newBuilder()
+                        .setPayments(List.of(new PastPaymentState("preload-" + i, 2_500L, null, null, now)))
                         .setBaselineCount(1)
                         .setBaselineMean(2_500)
                         .setBaselineVariance(0)

@@ -86,7 +86,7 @@ public record AmountAnomalyRule(
      *     not part of the baseline it is compared with
      */
     @Override
-    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
+    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         long amount = payment.amountMinor();
         String currency = payment.currency();
         AmountBaseline baseline = historyBeforePayment.baseline();

@@ -16,19 +16,18 @@ import java.util.Optional;
 public final class BlocklistRule implements Rule {
 
     @Override
-    public Optional<RuleHit> evaluate(
-            CardHistory historyBeforePayment, PaymentFacts payment, BlocklistLookup blocklist) {
+    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment, BlocklistLookup blocklist) {
         return evaluate(payment, blocklist);
     }
 
-    public Optional<RuleHit> evaluate(PaymentFacts payment, BlocklistLookup lookup) {
+    public Optional<RuleHit> evaluate(Payment payment, BlocklistLookup lookup) {
         return check(BlockedKind.CARD, "card", payment.cardId(), payment, lookup)
                 .or(() -> check(BlockedKind.ACCOUNT, "account", payment.accountId(), payment, lookup))
                 .or(() -> check(BlockedKind.MERCHANT, "merchant", payment.merchantId(), payment, lookup));
     }
 
     private static Optional<RuleHit> check(
-            BlockedKind kind, String label, String value, PaymentFacts payment, BlocklistLookup lookup) {
+            BlockedKind kind, String label, String value, Payment payment, BlocklistLookup lookup) {
         return lookup.find(kind, value)
                 .filter(entry -> entry.appliesAt(payment.eventTime()))
                 .map(entry -> new RuleHit(

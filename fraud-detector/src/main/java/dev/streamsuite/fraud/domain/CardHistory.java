@@ -47,7 +47,7 @@ public record CardHistory(List<PastPayment> payments, AmountBaseline baseline) {
      *
      * @param baselineAlpha weight of this amount in the baseline, in (0, 1]
      */
-    public CardHistory withPayment(PaymentFacts payment, Duration retention, int maxEntries, double baselineAlpha) {
+    public CardHistory withPayment(Payment payment, Duration retention, int maxEntries, double baselineAlpha) {
         Objects.requireNonNull(payment, "payment");
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, was " + retention);

@@ -60,7 +60,7 @@ public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, lo
      *     payment's transaction id is ignored
      */
     @Override
-    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
+    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         if (payment.amountMinor() < largeAmountMinMinor) {
             return Optional.empty();
         }

@@ -55,7 +55,7 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) imp
      *     payment's transaction id is ignored
      */
     @Override
-    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
+    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         if (payment.location() == null) {
             return Optional.empty();
         }

@@ -15,7 +15,7 @@ public record PastPayment(String transactionId, long amountMinor, GeoPoint locat
         Objects.requireNonNull(eventTime, "eventTime");
     }
 
-    public static PastPayment of(PaymentFacts payment) {
+    public static PastPayment of(Payment payment) {
         return new PastPayment(payment.transactionId(), payment.amountMinor(), payment.location(), payment.eventTime());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param location where the card was used, {@code null} when unknown (most e-commerce)
  * @param eventTime when the payment happened; every window of every rule is measured in this time
  */
-public record PaymentFacts(
+public record Payment(
         String transactionId,
         String cardId,
         String accountId,
@@ -21,7 +21,7 @@ public record PaymentFacts(
         GeoPoint location,
         Instant eventTime) {
 
-    public PaymentFacts {
+    public Payment {
         Objects.requireNonNull(transactionId, "transactionId");
         Objects.requireNonNull(cardId, "cardId");
         Objects.requireNonNull(accountId, "accountId");

@@ -12,7 +12,7 @@ public interface Rule {
      * @param historyBeforePayment the card's history before {@code payment} was recorded
      * @param blocklist the blocklist as it stands
      */
-    Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment, BlocklistLookup blocklist);
+    Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment, BlocklistLookup blocklist);
 
     /** A rule that looks at the card's own history and nothing else. */
     interface OnHistory extends Rule {
@@ -21,11 +21,11 @@ public interface Rule {
          * @param historyBeforePayment the card's history before {@code payment} was recorded; an
          *     entry with the payment's transaction id is ignored
          */
-        Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment);
+        Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment);
 
         @Override
         default Optional<RuleHit> evaluate(
-                CardHistory historyBeforePayment, PaymentFacts payment, BlocklistLookup blocklist) {
+                CardHistory historyBeforePayment, Payment payment, BlocklistLookup blocklist) {
             return evaluate(historyBeforePayment, payment);
         }
     }

@@ -45,7 +45,7 @@ public record VelocityRule(int maxPayments, Duration window) implements Rule.OnH
      *     payment's transaction id is ignored
      */
     @Override
-    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, PaymentFacts payment) {
+    public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         Instant t = payment.eventTime();
         List<PastPayment> earlier = historyBeforePayment.paymentsBetween(t.minus(window), t).stream()
                 .filter(p -> !p.transactionId().equals(payment.transactionId()))

@@ -2,7 +2,7 @@ package dev.streamsuite.fraud.topology;
 
 import dev.streamsuite.fraud.domain.AlertIds;
 import dev.streamsuite.fraud.domain.Decision;
-import dev.streamsuite.fraud.domain.PaymentFacts;
+import dev.streamsuite.fraud.domain.Payment;
 import dev.streamsuite.fraud.domain.RuleHit;
 import dev.streamsuite.schemas.common.TimeWindow;
 import dev.streamsuite.schemas.payments.AlertEvidence;
@@ -18,7 +18,7 @@ final class AlertFactory {
 
     private AlertFactory() {}
 
-    static FraudAlert alert(ConfiguredRule rule, RuleHit hit, PaymentFacts payment) {
+    static FraudAlert alert(ConfiguredRule rule, RuleHit hit, Payment payment) {
         // RuleHit windows are inclusive of their newest payment; TimeWindow is half-open.
         TimeWindow window = hit.windowStart() == null
                 ? null
@@ -39,7 +39,7 @@ final class AlertFactory {
                 .build();
     }
 
-    static PaymentDecision decision(PaymentFacts payment, Decision decision, List<String> firedRuleIds) {
+    static PaymentDecision decision(Payment payment, Decision decision, List<String> firedRuleIds) {
         return PaymentDecision.newBuilder()
                 .setDecisionId(AlertIds.decisionId(payment.transactionId()))
                 .setTransactionId(payment.transactionId())

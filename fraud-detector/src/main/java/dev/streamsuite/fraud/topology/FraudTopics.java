@@ -1,6 +1,6 @@
 package dev.streamsuite.fraud.topology;
 
-import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.TopicSpec.CleanupPolicy;
@@ -24,7 +24,7 @@ public record FraudTopics(
         Topic<String, BlocklistEntry> blocklist,
         Topic<String, FraudAlert> alerts,
         Topic<String, PaymentDecision> decisions,
-        Serde<CardProfile> cardProfiles) {
+        Serde<CardState> cardProfiles) {
 
     public static final TopicSpec<FraudRule> RULES_IN_FORCE = new TopicSpec<>(
             "fraud-detector.rules-in-force",
@@ -44,6 +44,6 @@ public record FraudTopics(
                 serdes.topic(TopicCatalog.BLOCKLIST),
                 serdes.topic(TopicCatalog.FRAUD_ALERTS),
                 serdes.topic(TopicCatalog.PAYMENT_DECISIONS),
-                serdes.internalSerde(CardProfile.class));
+                serdes.internalSerde(CardState.class));
     }
 }

@@ -2,16 +2,19 @@ package dev.streamsuite.fraud.topology;
 
 import dev.streamsuite.fraud.domain.BlockedEntry;
 import dev.streamsuite.fraud.domain.BlockedKind;
+import dev.streamsuite.fraud.domain.CardHistory;
 import dev.streamsuite.fraud.domain.Cooldown;
-import dev.streamsuite.fraud.domain.PaymentFacts;
-import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.fraud.domain.Payment;
+import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.KeyPlacement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -31,7 +34,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     private final ActiveRules activeRules;
     private FixedKeyProcessorContext<String, Evaluation> context;
     private KeyPlacement keyPlacement;
-    private KeyValueStore<String, CardProfile> cards;
+    private KeyValueStore<String, CardState> cards;
     private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
 
     PaymentEvaluator(FraudSettings settings, ActiveRules activeRules) {
@@ -51,45 +54,47 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     @Override
     public void process(FixedKeyRecord<String, Transaction> record) {
         keyPlacement.check(record.key());
-        PaymentFacts payment =
+        Payment payment =
                 PaymentValidation.validate(record.key(), record.value(), settings.maxAmountMinor(), record.timestamp());
-        CardState card = CardState.from(cards.get(payment.cardId()));
+        CardState stored = cards.get(payment.cardId());
+        CardHistory history = CardStates.history(stored);
+        Map<String, Instant> lastAlertTimes =
+                stored == null ? new HashMap<>() : new HashMap<>(stored.getLastAlertTimes());
+        Instant lastEventTime = stored == null ? Instant.EPOCH : stored.getLastEventTime();
 
         var alerts = new ArrayList<FraudAlert>();
         var scores = new ArrayList<Double>();
         var fired = new ArrayList<String>();
         for (ConfiguredRule rule : activeRules.inForce()) {
-            var hit = rule.rule().evaluate(card.history(), payment, this::blocked);
+            var hit = rule.rule().evaluate(history, payment, this::blocked);
             if (hit.isEmpty()) {
                 continue;
             }
             scores.add(hit.get().score());
             fired.add(rule.ruleId());
-            Instant lastAlert = card.lastAlertTimes().get(rule.ruleId());
-            if (Cooldown.allows(lastAlert, payment.eventTime(), rule.cooldown())) {
+            if (Cooldown.allows(lastAlertTimes.get(rule.ruleId()), payment.eventTime(), rule.cooldown())) {
                 alerts.add(AlertFactory.alert(rule, hit.get(), payment));
-                card = card.withAlert(rule.ruleId(), payment.eventTime());
+                lastAlertTimes.put(rule.ruleId(), payment.eventTime());
             }
         }
 
-        cards.put(payment.cardId(), remember(card, payment).toProfile());
+        Instant newest = lastEventTime.isAfter(payment.eventTime()) ? lastEventTime : payment.eventTime();
+        cards.put(
+                payment.cardId(), CardStates.state(remember(history, lastEventTime, payment), lastAlertTimes, newest));
         var decision = AlertFactory.decision(payment, settings.decisions().decide(scores), fired);
         context.forward(record.withValue(new Evaluation(decision, List.copyOf(alerts))));
     }
 
-    private CardState remember(CardState card, PaymentFacts payment) {
-        Instant newest = card.lastEventTime().isAfter(payment.eventTime()) ? card.lastEventTime() : payment.eventTime();
-        boolean tooLate = payment.eventTime()
-                .isBefore(card.lastEventTime().minus(settings.state().grace()));
-        var history = tooLate
-                ? card.history()
-                : card.history()
-                        .withPayment(
-                                payment,
-                                settings.state().historyRetention(),
-                                settings.state().maxHistoryEntries(),
-                                settings.amountAnomaly().baselineAlpha());
-        return new CardState(history, card.lastAlertTimes(), newest);
+    /** The history with the payment, unless it is later than the grace behind the card's newest payment. */
+    private CardHistory remember(CardHistory history, Instant lastEventTime, Payment payment) {
+        if (payment.eventTime().isBefore(lastEventTime.minus(settings.state().grace()))) {
+            return history;
+        }
+        return history.withPayment(
+                payment,
+                settings.state().historyRetention(),
+                settings.state().maxHistoryEntries(),
+                settings.amountAnomaly().baselineAlpha());
     }
 
     private Optional<BlockedEntry> blocked(BlockedKind kind, String value) {

@@ -1,7 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
 import dev.streamsuite.fraud.domain.GeoPoint;
-import dev.streamsuite.fraud.domain.PaymentFacts;
+import dev.streamsuite.fraud.domain.Payment;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.InvalidRecordException;
@@ -15,7 +15,7 @@ final class PaymentValidation {
 
     private PaymentValidation() {}
 
-    static PaymentFacts validate(String key, Transaction payment, long maxAmountMinor, long recordTimestamp) {
+    static Payment validate(String key, Transaction payment, long maxAmountMinor, long recordTimestamp) {
         if (payment == null) {
             throw new InvalidRecordException("A payment record needs a value; tombstones are not payments.");
         }
@@ -43,7 +43,7 @@ final class PaymentValidation {
             throw new InvalidRecordException("Payment " + payment.getTransactionId() + ": currency '"
                     + payment.getCurrency() + "' is not an ISO 4217 code such as EUR or USD.");
         }
-        return new PaymentFacts(
+        return new Payment(
                 payment.getTransactionId(),
                 payment.getCardId(),
                 payment.getAccountId(),

@@ -175,7 +175,7 @@ class AmountAnomalyRuleTest {
     @Test
     void formatsAmountsOfACurrencyWithoutMinorUnits() {
         AmountAnomalyRule yen = new AmountAnomalyRule(3.0, 3, 100.0, Map.of(GAMBLING_MCC, 50_000L), 0.1);
-        PaymentFacts payment = new PaymentFacts("tx", "card-1", "acc", "m", GAMBLING_MCC, 60_000, "JPY", null, T0);
+        Payment payment = new Payment("tx", "card-1", "acc", "m", GAMBLING_MCC, 60_000, "JPY", null, T0);
 
         assertThat(yen.evaluate(CardHistory.empty(), payment)).hasValueSatisfying(hit -> assertThat(hit.reason())
                 .isEqualTo("amount 60000 JPY exceeds the limit of 50000 JPY for merchant category 7995"));
@@ -183,7 +183,7 @@ class AmountAnomalyRuleTest {
 
     @Test
     void formatsAmountsOfAnUnknownCurrencyInMinorUnits() {
-        PaymentFacts payment = new PaymentFacts("tx", "card-1", "acc", "m", GAMBLING_MCC, 60_000, "XYZ", null, T0);
+        Payment payment = new Payment("tx", "card-1", "acc", "m", GAMBLING_MCC, 60_000, "XYZ", null, T0);
 
         assertThat(rule.evaluate(CardHistory.empty(), payment)).hasValueSatisfying(hit -> assertThat(hit.reason())
                 .startsWith("amount 60000 XYZ minor units exceeds the limit of 50000 XYZ minor units"));

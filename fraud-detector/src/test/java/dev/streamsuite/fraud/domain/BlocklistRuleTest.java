@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BlocklistRuleTest {
 
     private final BlocklistRule rule = new BlocklistRule();
-    private final PaymentFacts payment = payment("tx-1", T0);
+    private final Payment payment = payment("tx-1", T0);
 
     private static BlocklistLookup lookupOf(BlockedEntry... entries) {
         Map<String, BlockedEntry> byKey = new HashMap<>();

@@ -35,7 +35,7 @@ class CardHistoryTest {
 
     @Test
     void keepsWhatTheRulesNeedOfAPayment() {
-        PaymentFacts p = new PaymentFacts("tx-1", "card-1", "acc", "m", "5411", 1_234, "EUR", PARIS, T0);
+        Payment p = new Payment("tx-1", "card-1", "acc", "m", "5411", 1_234, "EUR", PARIS, T0);
 
         CardHistory history = CardHistory.empty().withPayment(p, DAY, 10, ALPHA);
 
@@ -290,7 +290,7 @@ class CardHistoryTest {
 
     @Test
     void rejectsBoundsThatWouldKeepNothing() {
-        PaymentFacts p = payment("a", T0);
+        Payment p = payment("a", T0);
 
         assertThatThrownBy(() -> CardHistory.empty().withPayment(p, Duration.ZERO, 10, ALPHA))
                 .hasMessageContaining("retention");

@@ -75,7 +75,7 @@ class ImpossibleTravelRuleTest {
     @Test
     void doesNotFireAtExactlyTheSpeedLimit() {
         CardHistory history = historyOf(located("paris", T0, PARIS));
-        PaymentFacts london = located("london", at(HOUR), LONDON);
+        Payment london = located("london", at(HOUR), LONDON);
 
         assertThat(new ImpossibleTravelRule(PARIS_LONDON_KM, 100).evaluate(history, london))
                 .isEmpty();
@@ -86,7 +86,7 @@ class ImpossibleTravelRuleTest {
     @Test
     void checksPaymentsExactlyTheMinimumDistanceApart() {
         CardHistory history = historyOf(located("paris", T0, PARIS));
-        PaymentFacts london = located("london", at(Duration.ofMinutes(1)), LONDON);
+        Payment london = located("london", at(Duration.ofMinutes(1)), LONDON);
 
         assertThat(new ImpossibleTravelRule(900, PARIS_LONDON_KM).evaluate(history, london))
                 .isPresent();
@@ -164,7 +164,7 @@ class ImpossibleTravelRuleTest {
 
     @Test
     void aRedeliveredPaymentIsNotComparedWithItself() {
-        PaymentFacts newYork = located("new-york", at(HOUR), NEW_YORK);
+        Payment newYork = located("new-york", at(HOUR), NEW_YORK);
         CardHistory history = historyOf(located("paris", T0, PARIS), newYork);
 
         assertThat(rule.evaluate(history, newYork))

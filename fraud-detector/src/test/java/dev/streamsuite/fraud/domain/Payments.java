@@ -29,27 +29,26 @@ final class Payments {
         return T0.plusSeconds(seconds);
     }
 
-    static PaymentFacts payment(String transactionId, Instant eventTime) {
+    static Payment payment(String transactionId, Instant eventTime) {
         return payment(transactionId, eventTime, 1_000);
     }
 
-    static PaymentFacts payment(String transactionId, Instant eventTime, long amountMinor) {
-        return new PaymentFacts(
-                transactionId, CARD, ACCOUNT, MERCHANT, GROCERY_MCC, amountMinor, "EUR", null, eventTime);
+    static Payment payment(String transactionId, Instant eventTime, long amountMinor) {
+        return new Payment(transactionId, CARD, ACCOUNT, MERCHANT, GROCERY_MCC, amountMinor, "EUR", null, eventTime);
     }
 
-    static PaymentFacts payment(String transactionId, Instant eventTime, long amountMinor, String mcc) {
-        return new PaymentFacts(transactionId, CARD, ACCOUNT, MERCHANT, mcc, amountMinor, "EUR", null, eventTime);
+    static Payment payment(String transactionId, Instant eventTime, long amountMinor, String mcc) {
+        return new Payment(transactionId, CARD, ACCOUNT, MERCHANT, mcc, amountMinor, "EUR", null, eventTime);
     }
 
-    static PaymentFacts located(String transactionId, Instant eventTime, GeoPoint location) {
-        return new PaymentFacts(transactionId, CARD, ACCOUNT, MERCHANT, GROCERY_MCC, 1_000, "EUR", location, eventTime);
+    static Payment located(String transactionId, Instant eventTime, GeoPoint location) {
+        return new Payment(transactionId, CARD, ACCOUNT, MERCHANT, GROCERY_MCC, 1_000, "EUR", location, eventTime);
     }
 
     /** Records the payments in the given (arrival) order, with bounds generous enough not to drop any. */
-    static CardHistory historyOf(PaymentFacts... payments) {
+    static CardHistory historyOf(Payment... payments) {
         CardHistory history = CardHistory.empty();
-        for (PaymentFacts p : payments) {
+        for (Payment p : payments) {
             history = history.withPayment(p, Duration.ofDays(365), 10_000, ALPHA);
         }
         return history;

@@ -27,11 +27,11 @@ class VelocityRuleTest {
 
     /** One payment every {@code stepSeconds} from T0, named tx-0, tx-1, ... */
     private static CardHistory everySeconds(int count, long stepSeconds) {
-        List<PaymentFacts> payments = new ArrayList<>();
+        List<Payment> payments = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             payments.add(payment("tx-" + i, atSeconds(i * stepSeconds)));
         }
-        return historyOf(payments.toArray(PaymentFacts[]::new));
+        return historyOf(payments.toArray(Payment[]::new));
     }
 
     @Test

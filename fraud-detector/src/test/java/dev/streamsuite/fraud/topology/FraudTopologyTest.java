@@ -2,7 +2,7 @@ package dev.streamsuite.fraud.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.schemas.common.GeoLocation;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.BlocklistKind;
@@ -390,7 +390,7 @@ class FraudTopologyTest {
 
         assertThat(decisions.readValuesToList()).hasSize(7);
         assertThat(alerts.readValuesToList()).isEmpty();
-        KeyValueStore<String, CardProfile> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        KeyValueStore<String, CardState> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
         assertThat(cards.get("card-1").getPayments()).hasSize(1);
     }
 
@@ -441,7 +441,7 @@ class FraudTopologyTest {
         pay("card-old", 1_000, T0);
         pay("card-new", 1_000, T0.plus(SETTINGS.state().cardInactivity()).plus(Duration.ofHours(2)));
 
-        KeyValueStore<String, CardProfile> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        KeyValueStore<String, CardState> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
         assertThat(cards.get("card-old")).isNull();
         assertThat(cards.get("card-new")).isNotNull();
     }
@@ -456,15 +456,15 @@ class FraudTopologyTest {
      * holds what the old one wrote there: what a restarted instance restores.
      */
     private void restartKeepingState() {
-        KeyValueStore<String, CardProfile> oldCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
-        var cards = new java.util.ArrayList<org.apache.kafka.streams.KeyValue<String, CardProfile>>();
+        KeyValueStore<String, CardState> oldCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        var cards = new java.util.ArrayList<org.apache.kafka.streams.KeyValue<String, CardState>>();
         try (var all = oldCards.all()) {
             all.forEachRemaining(cards::add);
         }
         var inForce = TestDrivers.output(driver, topics.rulesInForce()).readRecordsToList();
         closeDriver();
         startDriver();
-        KeyValueStore<String, CardProfile> newCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        KeyValueStore<String, CardState> newCards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
         cards.forEach(kv -> newCards.put(kv.key, kv.value));
         var restored = input(topics.rulesInForce());
         inForce.forEach(restored::pipeInput);

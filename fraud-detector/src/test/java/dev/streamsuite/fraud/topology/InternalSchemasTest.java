@@ -2,7 +2,7 @@ package dev.streamsuite.fraud.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.fraud.state.CardProfile;
+import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.testsupport.InternalSchemaGate;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +15,6 @@ class InternalSchemasTest {
 
     @Test
     void everyInternalSchemaIsReleasedAndReadsItsEarlierVersions() {
-        assertThat(InternalSchemaGate.problems(CardProfile.class)).isEmpty();
+        assertThat(InternalSchemaGate.problems(CardState.class)).isEmpty();
     }
 }
