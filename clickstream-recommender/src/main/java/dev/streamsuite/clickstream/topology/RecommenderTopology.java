@@ -4,12 +4,14 @@ import dev.streamsuite.clickstream.domain.SessionPairs;
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
+import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.StreamsTopology;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -52,6 +54,12 @@ public final class RecommenderTopology implements StreamsTopology {
     public RecommenderTopology(RecommenderTopics topics, RecommenderSettings settings) {
         this.topics = topics;
         this.settings = settings;
+    }
+
+    /** Its own compacted topics: the model's related items and trending lists, read back by every instance. */
+    @Override
+    public List<TopicSpec<?>> ownTopics() {
+        return List.of(RecommenderTopics.SIMILAR_ITEMS, RecommenderTopics.TRENDING);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.topology;
 
+import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudRule;
 import dev.streamsuite.schemas.payments.Transaction;
@@ -7,6 +8,7 @@ import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.InvalidRecordException;
 import dev.streamsuite.streams.StreamsTopology;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,6 +35,12 @@ public final class FraudTopology implements StreamsTopology {
     public FraudTopology(FraudTopics topics, FraudSettings settings) {
         this.topics = topics;
         this.settings = settings;
+    }
+
+    /** Its own compacted topics: the rules in force, read back by every instance. */
+    @Override
+    public List<TopicSpec<?>> ownTopics() {
+        return List.of(FraudTopics.RULES_IN_FORCE);
     }
 
     @Override

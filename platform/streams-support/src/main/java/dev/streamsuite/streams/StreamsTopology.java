@@ -1,5 +1,7 @@
 package dev.streamsuite.streams;
 
+import dev.streamsuite.schemas.TopicSpec;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -14,6 +16,14 @@ public interface StreamsTopology {
 
     /** Adds this service's sources, processors, stores and sinks to the builder. */
     void addTo(StreamsBuilder builder);
+
+    /**
+     * The topics this service publishes for itself and reads back (compacted models, rules in
+     * force). The platform creates them at start-up, with the dead-letter topic.
+     */
+    default List<TopicSpec<?>> ownTopics() {
+        return List.of();
+    }
 
     default Topology build(Properties properties) {
         var builder = new StreamsBuilder();

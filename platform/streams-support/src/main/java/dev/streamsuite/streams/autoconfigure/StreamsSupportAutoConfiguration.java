@@ -10,6 +10,7 @@ import dev.streamsuite.streams.query.StoreQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -176,14 +177,18 @@ public class StreamsSupportAutoConfiguration {
     }
 
     /**
-     * The service's dead-letter topic belongs to it, like its internal topics: created whatever
-     * {@code streamsuite.topics.create} says (which is about the shared catalog), so that a
-     * renamed application still keeps its bad records.
+     * The service's dead-letter topic and its own topics ({@link StreamsTopology#ownTopics()})
+     * belong to it, like its internal topics: created whatever {@code streamsuite.topics.create}
+     * says (which is about the shared catalog), so that a renamed application still keeps its bad
+     * records. Its principal needs CREATE on its application-id prefix, as for its internal topics.
      */
     @Bean
-    KafkaAdmin.NewTopics streamsuiteDeadLetterTopic(StreamsSupportProperties properties) {
+    KafkaAdmin.NewTopics streamsuiteOwnTopics(List<StreamsTopology> topologies, StreamsSupportProperties properties) {
+        short replicas = properties.topics().replicationFactor();
         var deadLetter = TopicCatalog.deadLetter(properties.deadLetterTopic()).withName(properties.deadLetterTopic());
-        return new KafkaAdmin.NewTopics(
-                NewTopics.of(deadLetter, properties.topics().replicationFactor()));
+        var topics = new ArrayList<NewTopic>();
+        topics.add(NewTopics.of(deadLetter, replicas));
+        topologies.forEach(topology -> topology.ownTopics().forEach(spec -> topics.add(NewTopics.of(spec, replicas))));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }
