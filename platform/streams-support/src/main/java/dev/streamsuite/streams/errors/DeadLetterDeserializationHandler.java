@@ -22,13 +22,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
     @Override
     public Response handleError(
             ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        if (RegistryOutage.causes(exception)) {
-            log.error(
-                    "Cannot reach the schema registry to read {}-{}@{}; failing so the record is retried",
-                    context.topic(),
-                    context.partition(),
-                    context.offset(),
-                    exception);
+        if (RegistryOutage.failsOn(exception, context, "read")) {
             return Response.fail();
         }
         if (context.taskId().subtopology() < 0) {

@@ -37,14 +37,8 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
                     exception);
             return Response.fail();
         }
-        if (RegistryOutage.causes(exception)) {
-            // A state store or repartition serde that needs the registry: not a bad record.
-            log.error(
-                    "Cannot reach the schema registry while processing {}-{}@{}; failing so the record is retried",
-                    context.topic(),
-                    context.partition(),
-                    context.offset(),
-                    exception);
+        // A state store or repartition serde that needs the registry: not a bad record.
+        if (RegistryOutage.failsOn(exception, context, "process")) {
             return Response.fail();
         }
         metrics.recordDeadLetter(DeadLetterMetrics.Stage.PROCESSING, context.topic(), exception);

@@ -43,13 +43,7 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
             ProducerRecord record,
             Exception exception,
             SerializationExceptionOrigin origin) {
-        if (RegistryOutage.causes(exception)) {
-            log.error(
-                    "Cannot reach the schema registry to write output of {}-{}@{}; failing so it is retried",
-                    context.topic(),
-                    context.partition(),
-                    context.offset(),
-                    exception);
+        if (RegistryOutage.failsOn(exception, context, "write output of")) {
             return Response.fail();
         }
         metrics.recordDeadLetter(DeadLetterMetrics.Stage.PRODUCTION, context.topic(), exception);

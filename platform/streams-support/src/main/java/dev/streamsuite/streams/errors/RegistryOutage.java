@@ -6,6 +6,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells a registry that cannot answer from a record that is bad. A record whose schema cannot be
@@ -16,6 +19,8 @@ import java.util.List;
  * is bad, and it is dead-lettered.
  */
 public final class RegistryOutage {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryOutage.class);
 
     private static final List<Class<? extends Exception>> UNREACHABLE = List.of(
             ConnectException.class,
@@ -40,6 +45,26 @@ public final class RegistryOutage {
             "InterruptedException");
 
     private RegistryOutage() {}
+
+    /**
+     * Whether {@code exception} comes from a registry that could not answer; if so, logs that the
+     * handler fails the thread so that the record at {@code context} is retried.
+     *
+     * @param doing what the registry was needed for, e.g. "read" or "write output of"
+     */
+    static boolean failsOn(Exception exception, ErrorHandlerContext context, String doing) {
+        if (!causes(exception)) {
+            return false;
+        }
+        log.error(
+                "Cannot reach the schema registry to {} {}-{}@{}; failing so the record is retried",
+                doing,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception);
+        return true;
+    }
 
     /** Whether {@code exception} comes from a registry that could not answer. */
     public static boolean causes(Throwable exception) {
