@@ -25,41 +25,53 @@ final class MicrometerDeadLetterMetrics implements DeadLetterMetrics {
 
     @Override
     public void recordDeadLetter(Stage stage, String sourceTopic, Exception cause) {
-        Counter.builder(METER)
-                .description("Records sent to the dead-letter topic")
-                .tag("stage", stage.name().toLowerCase(java.util.Locale.ROOT))
-                .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
-                .tag("exception", cause.getClass().getSimpleName())
-                .register(registry)
-                .increment();
+        increment(
+                METER,
+                "Records sent to the dead-letter topic",
+                "stage",
+                stage.name().toLowerCase(java.util.Locale.ROOT),
+                "topic",
+                orUnknown(sourceTopic),
+                "exception",
+                cause.getClass().getSimpleName());
     }
 
     @Override
     public void recordSkipped(String sourceTopic, Exception cause) {
-        Counter.builder(SKIPPED_METER)
-                .description("Records of global-store topics skipped because they cannot be used")
-                .tag("topic", sourceTopic == null ? "unknown" : sourceTopic)
-                .tag("exception", cause.getClass().getSimpleName())
-                .register(registry)
-                .increment();
+        increment(
+                SKIPPED_METER,
+                "Records of global-store topics skipped because they cannot be used",
+                "topic",
+                orUnknown(sourceTopic),
+                "exception",
+                cause.getClass().getSimpleName());
     }
 
     @Override
     public void recordPunctuationFailure(String processor, Exception cause) {
-        Counter.builder(PUNCTUATION_FAILURES_METER)
-                .description("Punctuations that failed; their stream thread was replaced and the work redone")
-                .tag("processor", processor == null ? "unknown" : processor)
-                .tag("exception", cause.getClass().getSimpleName())
-                .register(registry)
-                .increment();
+        increment(
+                PUNCTUATION_FAILURES_METER,
+                "Punctuations that failed; their stream thread was replaced and the work redone",
+                "processor",
+                orUnknown(processor),
+                "exception",
+                cause.getClass().getSimpleName());
     }
 
     @Override
     public void recordMisplaced(String topic) {
-        Counter.builder(MISPLACED_METER)
-                .description("Records not on the partition murmur2 of their key points to")
-                .tag("topic", topic)
+        increment(MISPLACED_METER, "Records not on the partition murmur2 of their key points to", "topic", topic);
+    }
+
+    private void increment(String meter, String description, String... tags) {
+        Counter.builder(meter)
+                .description(description)
+                .tags(tags)
                 .register(registry)
                 .increment();
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
     }
 }
