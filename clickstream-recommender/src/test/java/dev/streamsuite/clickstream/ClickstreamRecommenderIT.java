@@ -17,7 +17,6 @@ import dev.streamsuite.schemas.payments.AlertEvidence;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.RuleType;
 import dev.streamsuite.schemas.payments.Severity;
-import dev.streamsuite.streams.KeyPlacement;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
 import dev.streamsuite.testsupport.ServiceInstance;
@@ -67,9 +66,8 @@ class ClickstreamRecommenderIT {
     @BeforeAll
     static void startTwoInstances() throws IOException {
         serdes = TestInfrastructure.shared().serdes();
-        first = ServiceInstance.start(ClickstreamRecommenderApplication.class);
-        second = ServiceInstance.start(ClickstreamRecommenderApplication.class);
-        await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
+        first = ServiceInstance.startRunning(ClickstreamRecommenderApplication.class);
+        second = ServiceInstance.startRunning(ClickstreamRecommenderApplication.class);
     }
 
     @AfterAll
@@ -171,8 +169,10 @@ class ClickstreamRecommenderIT {
     @Order(2)
     void aPartitionAheadOfAnotherDoesNotMakeItsClicksLateForTrending() {
         Instant later = T0.plus(Duration.ofDays(10));
-        String ahead = userOnPartition(3);
-        String behind = userOnPartition(4);
+        String ahead = ServiceInstance.keysOnPartition("skew-user-", 3, TopicCatalog.CLICKS.partitions(), 1)
+                .get(0);
+        String behind = ServiceInstance.keysOnPartition("skew-user-", 4, TopicCatalog.CLICKS.partitions(), 1)
+                .get(0);
         item("skew-fast", "skew", true);
         item("skew-slow", "skew", true);
 
@@ -193,14 +193,6 @@ class ClickstreamRecommenderIT {
                     read -> read.stream().filter(r -> key.equals(r.key())).anyMatch(r -> r.value().getItems().stream()
                             .anyMatch(item -> item.getItemId().equals(itemId))),
                     PATIENCE);
-        }
-    }
-
-    private static String userOnPartition(int partition) {
-        for (int i = 0; ; i++) {
-            if (KeyPlacement.expectedPartition("skew-user-" + i, TopicCatalog.CLICKS.partitions()) == partition) {
-                return "skew-user-" + i;
-            }
         }
     }
 

@@ -11,7 +11,6 @@ import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.clickstream.ClickType;
 import dev.streamsuite.schemas.clickstream.Recommendation;
-import dev.streamsuite.streams.KeyPlacement;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
 import dev.streamsuite.testsupport.ServiceInstance;
@@ -20,7 +19,6 @@ import dev.streamsuite.testsupport.TopicRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +54,8 @@ class ClickstreamRestartIT {
      * All on input partition 0, which {@link ClickstreamRecommenderIT} leaves alone: the pair
      * increments of one partition reach the related-items tasks in one order in both runs.
      */
-    private static final List<String> SHOPPERS = shoppersOnPartition(0, 4);
+    private static final List<String> SHOPPERS =
+            ServiceInstance.keysOnPartition("rs-user-", 0, TopicCatalog.CLICKS.partitions(), 4);
 
     private static final String CATEGORY = "restart-garden";
     private static final List<String> ITEMS = List.of("rs-spade", "rs-rake", "rs-hose", "rs-seeds", "rs-gloves");
@@ -110,21 +109,9 @@ class ClickstreamRestartIT {
         assertThat(trending).isEqualTo(latest(RecommenderTopics.TRENDING, between, after, partitionZero));
     }
 
-    private static List<String> shoppersOnPartition(int partition, int count) {
-        var shoppers = new ArrayList<String>();
-        for (int i = 0; shoppers.size() < count; i++) {
-            if (KeyPlacement.expectedPartition("rs-user-" + i, TopicCatalog.CLICKS.partitions()) == partition) {
-                shoppers.add("rs-user-" + i);
-            }
-        }
-        return List.copyOf(shoppers);
-    }
-
     private static ServiceInstance start(String applicationId) {
-        var instance = ServiceInstance.start(
+        return ServiceInstance.startRunning(
                 ClickstreamRecommenderApplication.class, "--spring.kafka.streams.application-id=" + applicationId);
-        await().atMost(PATIENCE).until(instance::isRunning);
-        return instance;
     }
 
     /** Clicks and both repartition topics consumed, and no related items awaiting publication. */

@@ -65,9 +65,7 @@ class FraudDetectorIT {
     }
 
     private static ServiceInstance startInstance() {
-        var started = ServiceInstance.start(FraudDetectorApplication.class);
-        await().atMost(PATIENCE).until(started::isRunning);
-        return started;
+        return ServiceInstance.startRunning(FraudDetectorApplication.class);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.iot.topology.IotTopology;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.iot.Device;
-import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.RegistryAvroSerdes;
@@ -51,9 +50,8 @@ class IotAggregatorIT {
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        first = ServiceInstance.start(IotAggregatorApplication.class);
-        second = ServiceInstance.start(IotAggregatorApplication.class);
-        await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
+        first = ServiceInstance.startRunning(IotAggregatorApplication.class);
+        second = ServiceInstance.startRunning(IotAggregatorApplication.class);
     }
 
     @AfterAll
@@ -83,11 +81,11 @@ class IotAggregatorIT {
         // Stream time is per partition, not per device: all first-window readings go before any
         // reading that moves a partition's time past the first window's end plus grace.
         for (String device : DEVICES) {
-            reading(device, 20.0, T0.plusSeconds(10));
-            reading(device, 22.0, T0.plusSeconds(20));
+            TestReadings.publish(device, 20.0, T0.plusSeconds(10));
+            TestReadings.publish(device, 22.0, T0.plusSeconds(20));
         }
         for (String device : DEVICES) {
-            reading(device, 21.0, T0.plusSeconds(150));
+            TestReadings.publish(device, 21.0, T0.plusSeconds(150));
         }
 
         List<WindowedAggregate> aggregates;
@@ -170,18 +168,5 @@ class IotAggregatorIT {
             streams.start();
         }
         await().atMost(PATIENCE).until(() -> first.isRunning() && second.isRunning());
-    }
-
-    private static void reading(String device, double value, Instant at) {
-        TestInfrastructure.shared()
-                .publish(
-                        TopicCatalog.SENSOR_READINGS.name(),
-                        device,
-                        SensorReading.newBuilder()
-                                .setReadingId(device + "-" + at.toEpochMilli())
-                                .setDeviceId(device)
-                                .setValue(value)
-                                .setEventTime(at)
-                                .build());
     }
 }

@@ -1,16 +1,13 @@
 package dev.streamsuite.iot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.iot.DeviceAlertType;
-import dev.streamsuite.schemas.iot.SensorReading;
 import dev.streamsuite.schemas.iot.Thresholds;
-import dev.streamsuite.streams.KeyPlacement;
 import dev.streamsuite.streams.RegistryAvroSerdes;
 import dev.streamsuite.testsupport.RealInfrastructureExtension;
 import dev.streamsuite.testsupport.ServiceInstance;
@@ -52,7 +49,8 @@ class IotRestartIT {
      * partitions drift apart by more than {@code iot.site-grace} (see the README). That is not
      * what this test is about.
      */
-    private static final List<String> DEVICES = devicesOnOnePartition(4);
+    private static final List<String> DEVICES =
+            ServiceInstance.keysOnPartition("rd-", 2, TopicCatalog.SENSOR_READINGS.partitions(), 4);
 
     private static final List<TopicSpec<?>> OUTPUTS = List.of(
             TopicCatalog.DEVICE_AGGREGATES,
@@ -71,20 +69,22 @@ class IotRestartIT {
             before = marks();
             DEVICES.forEach(this::register);
             // Time first, then device: the devices share a partition, and so its clock.
-            DEVICES.forEach(device -> read(device, 20.0, L.plusSeconds(10)));
-            DEVICES.forEach(device -> read(device, device.equals(DEVICES.get(0)) ? 35.0 : 21.0, L.plusSeconds(40)));
-            DEVICES.forEach(device -> read(device, 22.0, L.plusSeconds(70)));
-            DEVICES.forEach(device -> read(device, 23.0, L.plusSeconds(100)));
+            DEVICES.forEach(device -> TestReadings.publish(device, 20.0, L.plusSeconds(10)));
+            DEVICES.forEach(device ->
+                    TestReadings.publish(device, device.equals(DEVICES.get(0)) ? 35.0 : 21.0, L.plusSeconds(40)));
+            DEVICES.forEach(device -> TestReadings.publish(device, 22.0, L.plusSeconds(70)));
+            DEVICES.forEach(device -> TestReadings.publish(device, 23.0, L.plusSeconds(100)));
             awaitConsumed(interrupted);
         }
 
         // A fresh instance restores its state. First a reading that was late before the restart
         // (its window closed at L+90s).
         try (var instance = start(interrupted)) {
-            DEVICES.forEach(device -> read(device, 99.0, L.plusSeconds(30)));
-            DEVICES.forEach(device -> read(device, 24.0, L.plusSeconds(130)));
-            DEVICES.forEach(device -> read(device, device.equals(DEVICES.get(0)) ? 20.0 : 25.0, L.plusSeconds(190)));
-            DEVICES.forEach(device -> read(device, 26.0, L.plus(Duration.ofMinutes(20))));
+            DEVICES.forEach(device -> TestReadings.publish(device, 99.0, L.plusSeconds(30)));
+            DEVICES.forEach(device -> TestReadings.publish(device, 24.0, L.plusSeconds(130)));
+            DEVICES.forEach(device ->
+                    TestReadings.publish(device, device.equals(DEVICES.get(0)) ? 20.0 : 25.0, L.plusSeconds(190)));
+            DEVICES.forEach(device -> TestReadings.publish(device, 26.0, L.plus(Duration.ofMinutes(20))));
             awaitConsumed(interrupted);
         }
         var between = marks();
@@ -114,21 +114,9 @@ class IotRestartIT {
                 .anyMatch(alert -> alert.contains("THRESHOLD_CLEARED"));
     }
 
-    private static List<String> devicesOnOnePartition(int count) {
-        var devices = new ArrayList<String>();
-        for (int i = 0; devices.size() < count; i++) {
-            if (KeyPlacement.expectedPartition("rd-" + i, TopicCatalog.SENSOR_READINGS.partitions()) == 2) {
-                devices.add("rd-" + i);
-            }
-        }
-        return List.copyOf(devices);
-    }
-
     private static ServiceInstance start(String applicationId) {
-        var instance = ServiceInstance.start(
+        return ServiceInstance.startRunning(
                 IotAggregatorApplication.class, "--spring.kafka.streams.application-id=" + applicationId);
-        await().atMost(PATIENCE).until(instance::isRunning);
-        return instance;
     }
 
     /** The readings, and then what the readings' tasks passed on to the site windows. */
@@ -185,19 +173,6 @@ class IotRestartIT {
                                 .setUnit("celsius")
                                 .setThresholds(new Thresholds(null, 30.0, null))
                                 .setUpdatedAt(L)
-                                .build());
-    }
-
-    private void read(String device, double value, Instant at) {
-        TestInfrastructure.shared()
-                .publish(
-                        TopicCatalog.SENSOR_READINGS.name(),
-                        device,
-                        SensorReading.newBuilder()
-                                .setReadingId(device + "-" + at.toEpochMilli())
-                                .setDeviceId(device)
-                                .setValue(value)
-                                .setEventTime(at)
                                 .build());
     }
 

@@ -23,21 +23,13 @@ import org.apache.kafka.common.config.SslConfigs;
  * controller only over mutual TLS, and the standard authorizer, which refuses what no ACL
  * allows. Its certificate is made here with the JDK's keytool (self-signed, for 127.0.0.1);
  * passwords are random per run.
+ *
+ * @param certificate the certificate clients trust (PEM), as the cluster CA a Helm release mounts
  */
-final class SecuredBroker implements AutoCloseable {
+record SecuredBroker(BrokerProcess broker, Path certificate, String adminPassword) implements AutoCloseable {
 
     static final String ADMIN = "admin";
     private static final String MECHANISM = "SCRAM-SHA-512";
-
-    private final BrokerProcess broker;
-    private final Path certificate;
-    private final String adminPassword;
-
-    private SecuredBroker(BrokerProcess broker, Path certificate, String adminPassword) {
-        this.broker = broker;
-        this.certificate = certificate;
-        this.adminPassword = adminPassword;
-    }
 
     static SecuredBroker start(Path directory) throws Exception {
         Files.createDirectories(directory);
@@ -119,18 +111,9 @@ final class SecuredBroker implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    String adminPassword() {
-        return adminPassword;
-    }
-
     /** The super user's client, which sets up users and ACLs. */
     org.apache.kafka.clients.admin.Admin admin() {
         return broker.admin();
-    }
-
-    /** The certificate clients trust (PEM), as the cluster CA a Helm release mounts. */
-    Path certificate() {
-        return certificate;
     }
 
     /** Creates (or resets) a SCRAM user; returns its password. */

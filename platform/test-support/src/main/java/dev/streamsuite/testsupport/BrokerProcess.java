@@ -173,17 +173,8 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process != null) {
+            ChildProcesses.stop(process, Duration.ofSeconds(60));
         }
     }
 

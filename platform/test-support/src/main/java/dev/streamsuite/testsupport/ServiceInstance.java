@@ -1,11 +1,15 @@
 package dev.streamsuite.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.streamsuite.streams.KeyPlacement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
@@ -44,6 +48,24 @@ public final class ServiceInstance implements AutoCloseable {
         arguments.addAll(List.of(extraArguments));
         var context = new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
         return new ServiceInstance(context, port);
+    }
+
+    /** Starts an instance and waits until its streams run (a slow machine gets two minutes). */
+    public static ServiceInstance startRunning(Class<?> application, String... extraArguments) {
+        var instance = start(application, extraArguments);
+        await().atMost(Duration.ofMinutes(2)).until(instance::isRunning);
+        return instance;
+    }
+
+    /** {@code count} keys {@code <prefix>0, <prefix>1, ...} that the default partitioner puts on {@code partition}. */
+    public static List<String> keysOnPartition(String prefix, int partition, int partitions, int count) {
+        var keys = new ArrayList<String>();
+        for (int i = 0; keys.size() < count; i++) {
+            if (KeyPlacement.expectedPartition(prefix + i, partitions) == partition) {
+                keys.add(prefix + i);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     public StreamsBuilderFactoryBean streams() {

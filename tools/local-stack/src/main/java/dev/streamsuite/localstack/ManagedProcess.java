@@ -8,17 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child process of the local stack, with its output in one log file. */
-final class ManagedProcess implements AutoCloseable {
-
-    private final String name;
-    private final Process process;
-    private final Path log;
-
-    private ManagedProcess(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
-    }
+record ManagedProcess(String name, Process process, Path log) implements AutoCloseable {
 
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -40,14 +30,6 @@ final class ManagedProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " interrupted", e);
         }
-    }
-
-    String name() {
-        return name;
-    }
-
-    Path log() {
-        return log;
     }
 
     boolean isAlive() {
