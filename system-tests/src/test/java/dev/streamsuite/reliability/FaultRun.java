@@ -296,18 +296,7 @@ final class FaultRun {
 
     private Map<TopicPartition, Long> inputEnds() throws Exception {
         try (var admin = cluster.admin().get()) {
-            var partitions = admin
-                    .describeTopics(List.of(workload.inputTopic()))
-                    .allTopicNames()
-                    .get()
-                    .get(workload.inputTopic())
-                    .partitions()
-                    .stream()
-                    .map(info -> new TopicPartition(workload.inputTopic(), info.partition()))
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, entry -> entry.getValue().offset()));
+            return GroupOffsets.ends(admin, workload.inputTopic());
         }
     }
 
@@ -319,14 +308,10 @@ final class FaultRun {
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
                     .until(() -> {
-                        var committed = admin.listConsumerGroupOffsets(application)
-                                .partitionsToOffsetAndMetadata()
-                                .get();
+                        var committed = GroupOffsets.committed(admin, application, false);
                         return baseline.entrySet().stream()
-                                        .mapToLong(start -> {
-                                            var offset = committed.get(start.getKey());
-                                            return offset == null ? 0 : Math.max(0, offset.offset() - start.getValue());
-                                        })
+                                        .mapToLong(start -> Math.max(
+                                                0, committed.getOrDefault(start.getKey(), 0L) - start.getValue()))
                                         .sum()
                                 >= count;
                     });

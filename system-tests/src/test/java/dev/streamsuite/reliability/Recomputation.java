@@ -17,11 +17,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -54,7 +51,7 @@ final class Recomputation {
         try (var broker = BrokerProcess.plaintext(directory.resolve("broker"))) {
             try (var admin = broker.admin()) {
                 var topics = new java.util.ArrayList<>(CatalogTopics.all((short) 1));
-                workload.ownTopics().forEach(spec -> topics.add(NewTopics.of(spec, (short) 1)));
+                workload.topology(serdes).ownTopics().forEach(spec -> topics.add(NewTopics.of(spec, (short) 1)));
                 CatalogTopics.create(admin, topics);
             }
             var producer = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -109,30 +106,18 @@ final class Recomputation {
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
                     .until(() -> {
-                        var committed = admin.listConsumerGroupOffsets(APPLICATION)
-                                .partitionsToOffsetAndMetadata()
-                                .get();
+                        var committed = GroupOffsets.committed(admin, APPLICATION, false);
                         long consumed = committed.entrySet().stream()
                                 .filter(entry -> entry.getKey().topic().equals(input))
-                                .mapToLong(entry -> entry.getValue().offset())
+                                .mapToLong(Map.Entry::getValue)
                                 .sum();
-                        return consumed >= count && caughtUp(admin, committed.keySet(), committed);
+                        // Offsets of transactional topics end one past the last record, at a commit marker.
+                        var ends = GroupOffsets.ends(admin, committed.keySet());
+                        return consumed >= count
+                                && committed.entrySet().stream()
+                                        .allMatch(entry -> entry.getValue() >= ends.get(entry.getKey()) - 1);
                     });
         }
-    }
-
-    private static boolean caughtUp(
-            Admin admin,
-            java.util.Set<TopicPartition> partitions,
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed)
-            throws Exception {
-        var ends = admin.listOffsets(partitions.stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                .all()
-                .get();
-        return partitions.stream()
-                .allMatch(partition ->
-                        committed.get(partition).offset() >= ends.get(partition).offset() - 1);
     }
 
     private static List<ConsumerRecord<String, SpecificRecord>> readAll(

@@ -28,11 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -229,26 +227,8 @@ class RecoveryIT {
                     .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions()
                     .until(() -> {
-                        var committed = setup.streamsProtocol
-                                ? admin.listStreamsGroupOffsets(Map.of(
-                                                application,
-                                                new org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec()))
-                                        .partitionsToOffsetAndMetadata(application)
-                                        .get()
-                                : admin.listConsumerGroupOffsets(application)
-                                        .partitionsToOffsetAndMetadata()
-                                        .get();
-                        var partitions = new HashMap<TopicPartition, OffsetSpec>();
-                        for (int p = 0; p < TopicCatalog.TRANSACTIONS.partitions(); p++) {
-                            partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                        }
-                        var ends = admin.listOffsets(partitions).all().get();
-                        long lag = 0;
-                        for (var end : ends.entrySet()) {
-                            var offset = committed.get(end.getKey());
-                            lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
-                        }
-                        return lag < RATE;
+                        var committed = GroupOffsets.committed(admin, application, setup.streamsProtocol);
+                        return GroupOffsets.lag(committed, GroupOffsets.ends(admin, topic)) < RATE;
                     });
         }
     }

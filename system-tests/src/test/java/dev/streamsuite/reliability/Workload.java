@@ -1,6 +1,5 @@
 package dev.streamsuite.reliability;
 
-import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.streams.AvroSerdes;
 import dev.streamsuite.streams.StreamsTopology;
 import java.time.Instant;
@@ -14,46 +13,59 @@ import org.apache.kafka.common.serialization.Deserializer;
  * The expected outputs are never written down here: {@link FaultRun} computes them with the
  * service's own topology, over the same input, in one uninterrupted run.
  */
-public interface Workload {
+public abstract class Workload {
 
-    /** The service's module, whose {@code -exec} jar runs. */
-    String service();
+    private final String service;
+    private final String inputTopic;
+    private final Function<AvroSerdes, StreamsTopology> topology;
 
-    /** The topic whose consumption measures progress. */
-    String inputTopic();
+    /**
+     * @param service the service's module, whose {@code -exec} jar runs
+     * @param inputTopic the topic whose consumption measures progress
+     * @param topology the service's topology, with its shipped settings, over the serdes given
+     */
+    protected Workload(String service, String inputTopic, Function<AvroSerdes, StreamsTopology> topology) {
+        this.service = service;
+        this.inputTopic = inputTopic;
+        this.topology = topology;
+    }
 
-    /** The service's topology, with its shipped settings, over {@code serdes}. */
-    StreamsTopology topology(AvroSerdes serdes);
+    public final String service() {
+        return service;
+    }
 
-    /** The topics the service creates for itself at start-up, beside the catalog's. */
-    default List<TopicSpec<?>> ownTopics() {
-        return List.of();
+    public final String inputTopic() {
+        return inputTopic;
+    }
+
+    public final StreamsTopology topology(AvroSerdes serdes) {
+        return topology.apply(serdes);
     }
 
     /** Records sent before the stream: reference data such as devices. Empty by default. */
-    default List<Event> reference(String run) {
+    public List<Event> reference(String run) {
         return List.of();
     }
 
     /** The stream: {@code count} seeded records, keys and ids prefixed by {@code run}. */
-    List<Event> stream(String run, int count);
+    public abstract List<Event> stream(String run, int count);
 
     /**
      * Valid Avro records the service must refuse for what they say (a negative amount, a reading
      * beyond physical limits, a click without an item): they go to the dead-letter topic.
      */
-    List<Event> invalid(String run);
+    public abstract List<Event> invalid(String run);
 
     /** Records sent once the stream is consumed, e.g. to close the last windows. Empty by default. */
-    default List<Event> closing(String run) {
+    public List<Event> closing(String run) {
         return List.of();
     }
 
     /** The outputs checked. */
-    List<Output<?>> outputs();
+    public abstract List<Output<?>> outputs();
 
     /** One record to send: its topic, key, value and timestamp. */
-    record Event(String topic, String key, SpecificRecord value, Instant timestamp) {}
+    public record Event(String topic, String key, SpecificRecord value, Instant timestamp) {}
 
     /**
      * An output topic. Each record has a deterministic {@code id}: two records with one id are a
@@ -61,7 +73,7 @@ public interface Workload {
      * recomputation's; otherwise only duplicates are counted (content that depends on wall-clock
      * time, e.g. silence alerts).
      */
-    record Output<V extends SpecificRecord>(
+    public record Output<V extends SpecificRecord>(
             String topic, Class<V> type, Function<V, String> id, Function<V, String> content, boolean compared) {
 
         String idOf(SpecificRecord value) {

@@ -10,7 +10,6 @@ import dev.streamsuite.iot.topology.IotSettings;
 import dev.streamsuite.iot.topology.IotTopics;
 import dev.streamsuite.iot.topology.IotTopology;
 import dev.streamsuite.schemas.TopicCatalog;
-import dev.streamsuite.schemas.TopicSpec;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.clickstream.ClickType;
 import dev.streamsuite.schemas.clickstream.Recommendation;
@@ -21,8 +20,6 @@ import dev.streamsuite.schemas.iot.Thresholds;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.PaymentDecision;
-import dev.streamsuite.streams.AvroSerdes;
-import dev.streamsuite.streams.StreamsTopology;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.SamplePayments;
 import java.time.Duration;
@@ -61,25 +58,13 @@ public final class Workloads {
     }
 
     /** Payments of 1,500 cards up to a quarter of a second apart; 3% large enough for the amount rule. */
-    private static final class Payments implements Workload {
-        @Override
-        public String service() {
-            return "fraud-detector";
-        }
-
-        @Override
-        public String inputTopic() {
-            return TopicCatalog.TRANSACTIONS.name();
-        }
-
-        @Override
-        public StreamsTopology topology(AvroSerdes serdes) {
-            return new FraudTopology(FraudTopics.from(serdes), ServiceSettings.shipped("fraud", FraudSettings.class));
-        }
-
-        @Override
-        public List<TopicSpec<?>> ownTopics() {
-            return List.of(FraudTopics.RULES_IN_FORCE);
+    private static final class Payments extends Workload {
+        Payments() {
+            super(
+                    "fraud-detector",
+                    TopicCatalog.TRANSACTIONS.name(),
+                    serdes -> new FraudTopology(
+                            FraudTopics.from(serdes), ServiceSettings.shipped("fraud", FraudSettings.class)));
         }
 
         @Override
@@ -136,26 +121,19 @@ public final class Workloads {
      * deterministic as the device windows. A final reading per device, 20 minutes later, closes
      * every window of the stream.
      */
-    private static final class Readings implements Workload {
+    private static final class Readings extends Workload {
         private static final int DEVICES = 300;
         private static final Duration SPAN = Duration.ofMinutes(8);
 
         private final Instant start = start();
         private Instant end;
 
-        @Override
-        public String service() {
-            return "iot-aggregator";
-        }
-
-        @Override
-        public String inputTopic() {
-            return TopicCatalog.SENSOR_READINGS.name();
-        }
-
-        @Override
-        public StreamsTopology topology(AvroSerdes serdes) {
-            return new IotTopology(IotTopics.from(serdes), ServiceSettings.shipped("iot", IotSettings.class));
+        Readings() {
+            super(
+                    "iot-aggregator",
+                    TopicCatalog.SENSOR_READINGS.name(),
+                    serdes ->
+                            new IotTopology(IotTopics.from(serdes), ServiceSettings.shipped("iot", IotSettings.class)));
         }
 
         @Override
@@ -250,26 +228,14 @@ public final class Workloads {
     }
 
     /** Clicks of about five per shopper on 500 items, up to a tenth of a second apart: mostly views, some carts and purchases. */
-    private static final class Clicks implements Workload {
-        @Override
-        public String service() {
-            return "clickstream-recommender";
-        }
-
-        @Override
-        public String inputTopic() {
-            return TopicCatalog.CLICKS.name();
-        }
-
-        @Override
-        public StreamsTopology topology(AvroSerdes serdes) {
-            return new RecommenderTopology(
-                    RecommenderTopics.from(serdes), ServiceSettings.shipped("recommender", RecommenderSettings.class));
-        }
-
-        @Override
-        public List<TopicSpec<?>> ownTopics() {
-            return List.of(RecommenderTopics.SIMILAR_ITEMS, RecommenderTopics.TRENDING);
+    private static final class Clicks extends Workload {
+        Clicks() {
+            super(
+                    "clickstream-recommender",
+                    TopicCatalog.CLICKS.name(),
+                    serdes -> new RecommenderTopology(
+                            RecommenderTopics.from(serdes),
+                            ServiceSettings.shipped("recommender", RecommenderSettings.class)));
         }
 
         @Override
