@@ -69,16 +69,14 @@ public record AmountAnomalyRule(
     /** Missing parameters take the values of {@code defaults}. */
     public static AmountAnomalyRule fromParameters(
             String ruleId, RuleParameters parameters, AmountAnomalyRule defaults) {
-        try {
-            return new AmountAnomalyRule(
-                    parameters.decimal("maxZScore", defaults.maxZScore()),
-                    parameters.longValue("minHistory", defaults.minHistory()),
-                    parameters.decimal("minStdDevMinor", defaults.minStdDevMinor()),
-                    parameters.longMap(CATEGORY_LIMIT_PREFIX, defaults.categoryLimitsMinor()),
-                    defaults.baselineAlpha());
-        } catch (InvalidRuleException e) {
-            throw e.inRule(ruleId);
-        }
+        return Rules.parsed(
+                ruleId,
+                () -> new AmountAnomalyRule(
+                        parameters.decimal("maxZScore", defaults.maxZScore()),
+                        parameters.longValue("minHistory", defaults.minHistory()),
+                        parameters.decimal("minStdDevMinor", defaults.minStdDevMinor()),
+                        parameters.longMap(CATEGORY_LIMIT_PREFIX, defaults.categoryLimitsMinor()),
+                        defaults.baselineAlpha()));
     }
 
     /**

@@ -44,21 +44,15 @@ public record CardTestingRule(int minSmallPayments, long smallAmountMaxMinor, lo
 
     /** Missing parameters take the values of {@code defaults}. */
     public static CardTestingRule fromParameters(String ruleId, RuleParameters parameters, CardTestingRule defaults) {
-        try {
-            return new CardTestingRule(
-                    parameters.integer("minSmallPayments", defaults.minSmallPayments()),
-                    parameters.longValue("smallAmountMaxMinor", defaults.smallAmountMaxMinor()),
-                    parameters.longValue("largeAmountMinMinor", defaults.largeAmountMinMinor()),
-                    parameters.duration("window", defaults.window()));
-        } catch (InvalidRuleException e) {
-            throw e.inRule(ruleId);
-        }
+        return Rules.parsed(
+                ruleId,
+                () -> new CardTestingRule(
+                        parameters.integer("minSmallPayments", defaults.minSmallPayments()),
+                        parameters.longValue("smallAmountMaxMinor", defaults.smallAmountMaxMinor()),
+                        parameters.longValue("largeAmountMinMinor", defaults.largeAmountMinMinor()),
+                        parameters.duration("window", defaults.window())));
     }
 
-    /**
-     * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
-     *     payment's transaction id is ignored
-     */
     @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         if (payment.amountMinor() < largeAmountMinMinor) {

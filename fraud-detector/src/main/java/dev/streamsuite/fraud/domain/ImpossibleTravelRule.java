@@ -41,19 +41,13 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm) imp
     /** Missing parameters take the values of {@code defaults}. */
     public static ImpossibleTravelRule fromParameters(
             String ruleId, RuleParameters parameters, ImpossibleTravelRule defaults) {
-        try {
-            return new ImpossibleTravelRule(
-                    parameters.decimal("maxSpeedKmh", defaults.maxSpeedKmh()),
-                    parameters.decimal("minDistanceKm", defaults.minDistanceKm()));
-        } catch (InvalidRuleException e) {
-            throw e.inRule(ruleId);
-        }
+        return Rules.parsed(
+                ruleId,
+                () -> new ImpossibleTravelRule(
+                        parameters.decimal("maxSpeedKmh", defaults.maxSpeedKmh()),
+                        parameters.decimal("minDistanceKm", defaults.minDistanceKm())));
     }
 
-    /**
-     * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
-     *     payment's transaction id is ignored
-     */
     @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         if (payment.location() == null) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** What the rules share: one scoring scale, and how they write figures into reasons. */
 final class Rules {
@@ -19,6 +20,18 @@ final class Rules {
             return 1.0;
         }
         return Math.min(1.0, observed / (2.0 * threshold));
+    }
+
+    /**
+     * Reads a rule's published parameters; a parameter that is wrong names the rule it belongs to
+     * ({@link InvalidRuleException#inRule}).
+     */
+    static <R extends Rule> R parsed(String ruleId, Supplier<R> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidRuleException e) {
+            throw e.inRule(ruleId);
+        }
     }
 
     /** Locale-independent, so reasons read the same on every host. */

@@ -31,19 +31,13 @@ public record VelocityRule(int maxPayments, Duration window) implements Rule.OnH
 
     /** Missing parameters take the values of {@code defaults}. */
     public static VelocityRule fromParameters(String ruleId, RuleParameters parameters, VelocityRule defaults) {
-        try {
-            return new VelocityRule(
-                    parameters.integer("maxPayments", defaults.maxPayments()),
-                    parameters.duration("window", defaults.window()));
-        } catch (InvalidRuleException e) {
-            throw e.inRule(ruleId);
-        }
+        return Rules.parsed(
+                ruleId,
+                () -> new VelocityRule(
+                        parameters.integer("maxPayments", defaults.maxPayments()),
+                        parameters.duration("window", defaults.window())));
     }
 
-    /**
-     * @param historyBeforePayment the card's history before {@code payment} was recorded; an entry with the
-     *     payment's transaction id is ignored
-     */
     @Override
     public Optional<RuleHit> evaluate(CardHistory historyBeforePayment, Payment payment) {
         Instant t = payment.eventTime();
