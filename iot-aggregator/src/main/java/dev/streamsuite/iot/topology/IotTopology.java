@@ -5,17 +5,22 @@ import dev.streamsuite.iot.state.WindowState;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.StreamsTopology;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -90,26 +95,12 @@ public final class IotTopology implements StreamsTopology {
         var readings = ingested.filter((device, reading) -> !reading.late(), Named.as("on-time"))
                 .mapValues(Ingested::reading, Named.as("on-time-reading"));
 
-        var deviceAggregates = readings.groupByKey(
-                        Grouped.with("readings-by-device", Serdes.String(), topics.enrichedReadings()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace()))
-                .aggregate(
-                        WindowStates::empty,
-                        (device, reading, state) -> WindowStates.add(reading, state),
-                        Named.as("device-window-stats"),
-                        windowStore(DEVICE_WINDOWS_STORE))
-                .suppress(finalResults("device-window-final"))
-                .toStream(Named.as("closed-device-windows"))
-                .map(
-                        (window, state) -> KeyValue.pair(
-                                window.key(),
-                                WindowStates.toAggregate(
-                                        AggregateScope.DEVICE,
-                                        window.key(),
-                                        window.window().startTime(),
-                                        window.window().endTime(),
-                                        state)),
-                        Named.as("device-aggregate"));
+        var deviceAggregates = closedWindows(
+                readings.groupByKey(Grouped.with("readings-by-device", Serdes.String(), topics.enrichedReadings()))
+                        .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace())),
+                AggregateScope.DEVICE,
+                DEVICE_WINDOWS_STORE,
+                (window, state) -> window.key());
         deviceAggregates.to(
                 topics.deviceAggregates().name(), topics.deviceAggregates().produced("device-aggregates-out"));
         deviceAggregates
@@ -118,32 +109,49 @@ public final class IotTopology implements StreamsTopology {
                 .flatMapValues(alerts -> alerts, Named.as("window-alert"))
                 .to(topics.alerts().name(), topics.alerts().produced("window-alerts-out"));
 
-        readings.filter((device, reading) -> reading.getSiteId() != null, Named.as("known-site"))
+        var bySite = readings.filter((device, reading) -> reading.getSiteId() != null, Named.as("known-site"))
                 .selectKey((device, reading) -> siteKey(reading), Named.as("by-site-and-type"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.enrichedReadings())
                         .withName("readings-by-site"))
                 .processValues(() -> new SiteLateness(settings), Named.as("site-lateness"), SITE_CLOCK_STORE)
                 .groupByKey(Grouped.with("readings-by-site", Serdes.String(), topics.enrichedReadings()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.siteWindowSize(), settings.siteGrace())
-                        .advanceBy(settings.siteWindowAdvance()))
-                .aggregate(
-                        WindowStates::empty,
-                        (site, reading, state) -> WindowStates.add(reading, state),
-                        Named.as("site-window-stats"),
-                        windowStore(SITE_WINDOWS_STORE))
-                .suppress(finalResults("site-window-final"))
-                .toStream(Named.as("closed-site-windows"))
-                .map(
-                        (window, state) -> KeyValue.pair(
-                                state.getSiteId(),
-                                WindowStates.toAggregate(
-                                        AggregateScope.SITE,
-                                        state.getSiteId(),
-                                        window.window().startTime(),
-                                        window.window().endTime(),
-                                        state)),
-                        Named.as("site-aggregate"))
+                        .advanceBy(settings.siteWindowAdvance()));
+        closedWindows(bySite, AggregateScope.SITE, SITE_WINDOWS_STORE, (window, state) -> state.getSiteId())
                 .to(topics.siteAggregates().name(), topics.siteAggregates().produced("site-aggregates-out"));
+    }
+
+    /**
+     * The statistics of each window once it closed, as aggregates of {@code scope} keyed by their
+     * subject (the device, or the site). Processors are named after the scope, e.g.
+     * {@code device-window-stats}, {@code closed-device-windows}.
+     */
+    private KStream<String, WindowedAggregate> closedWindows(
+            TimeWindowedKStream<String, EnrichedReading> windows,
+            AggregateScope scope,
+            String store,
+            BiFunction<Windowed<String>, WindowState, String> subject) {
+        String name = scope.name().toLowerCase(Locale.ROOT);
+        return windows.aggregate(
+                        WindowStates::empty,
+                        (key, reading, state) -> WindowStates.add(reading, state),
+                        Named.as(name + "-window-stats"),
+                        windowStore(store))
+                .suppress(finalResults(name + "-window-final"))
+                .toStream(Named.as("closed-" + name + "-windows"))
+                .map(
+                        (window, state) -> {
+                            String of = subject.apply(window, state);
+                            return KeyValue.pair(
+                                    of,
+                                    WindowStates.toAggregate(
+                                            scope,
+                                            of,
+                                            window.window().startTime(),
+                                            window.window().endTime(),
+                                            state));
+                        },
+                        Named.as(name + "-aggregate"));
     }
 
     /**
