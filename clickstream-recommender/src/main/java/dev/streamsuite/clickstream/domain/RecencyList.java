@@ -3,9 +3,7 @@ package dev.streamsuite.clickstream.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The bounded, most-recent-first list of distinct items that sessions and shopper histories both keep. */
 final class RecencyList {
@@ -18,15 +16,7 @@ final class RecencyList {
     /** Validates a list read from storage and returns it newest first; a stable sort keeps the stored tie order. */
     static List<ItemInteraction> canonical(List<ItemInteraction> items, int capacity) {
         requireCapacity(capacity);
-        if (items.size() > capacity) {
-            throw new IllegalArgumentException("at most " + capacity + " items expected, got " + items.size());
-        }
-        Set<String> seen = new HashSet<>();
-        for (ItemInteraction item : items) {
-            if (!seen.add(item.itemId())) {
-                throw new IllegalArgumentException("item " + item.itemId() + " appears more than once");
-            }
-        }
+        ItemIds.requireDistinct(items, ItemInteraction::itemId, capacity, "items");
         List<ItemInteraction> sorted = new ArrayList<>(items);
         sorted.sort(NEWEST_FIRST);
         return List.copyOf(sorted);

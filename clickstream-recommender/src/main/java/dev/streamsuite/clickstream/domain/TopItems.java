@@ -3,11 +3,9 @@ package dev.streamsuite.clickstream.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The best {@code capacity} related items of one source item, each with a decaying score.
@@ -37,15 +35,7 @@ public record TopItems(int capacity, List<Entry> entries) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
-        if (entries.size() > capacity) {
-            throw new IllegalArgumentException("at most " + capacity + " entries expected, got " + entries.size());
-        }
-        Set<String> seen = new HashSet<>();
-        for (Entry entry : entries) {
-            if (!seen.add(entry.itemId())) {
-                throw new IllegalArgumentException("item " + entry.itemId() + " appears more than once");
-            }
-        }
+        ItemIds.requireDistinct(entries, Entry::itemId, capacity, "entries");
         entries = List.copyOf(entries);
     }
 
