@@ -41,31 +41,6 @@ class ClickSimulatorTest {
         return emit.values(CLICKS, ClickEvent.class);
     }
 
-    private static List<String> run(long seed) {
-        CompromisedAccounts accounts = now -> List.of("acct-1", "acct-2");
-        return RecordingEmit.transcript(
-                recording -> new ClickSimulator(
-                        seed,
-                        100,
-                        200,
-                        recording,
-                        WALL,
-                        accounts,
-                        Settings.defaults().withBotSessionsPerSecond(0.01)),
-                START,
-                START.plus(Duration.ofMinutes(30)),
-                SECOND);
-    }
-
-    @Test
-    void theSameSeedGivesTheSameRecords() {
-        List<String> first = run(42);
-
-        assertThat(first).hasSizeGreaterThan(3_000).isEqualTo(run(42)).isNotEqualTo(run(43));
-        assertThat(first.stream().filter(line -> line.startsWith("GroundTruth")))
-                .hasSize(2);
-    }
-
     @Test
     void theCatalogSpreadsItemsOverEightCategories() {
         ClickSimulator simulator = simulator(1, 10, 100, CompromisedAccounts.NONE, Settings.defaults());

@@ -48,24 +48,6 @@ class IotSimulatorTest {
                 .collect(Collectors.toMap(Device::getDeviceId, device -> device));
     }
 
-    private static List<String> run(long seed) {
-        return RecordingEmit.transcript(
-                recording -> new IotSimulator(
-                        seed, 30, recording, WALL, Settings.defaults().withScenariosPerSecond(0.05)),
-                START,
-                START.plus(Duration.ofMinutes(30)),
-                SECOND);
-    }
-
-    @Test
-    void theSameSeedGivesTheSameRecords() {
-        List<String> first = run(42);
-
-        assertThat(first).hasSizeGreaterThan(8_000).isEqualTo(run(42)).isNotEqualTo(run(43));
-        assertThat(first.stream().filter(line -> line.startsWith("GroundTruth")))
-                .hasSizeGreaterThan(10);
-    }
-
     @Test
     void referenceDataRegistersEveryDeviceWithItsThresholds() {
         IotSimulator simulator = simulator(1, 35, quiet());
