@@ -68,6 +68,17 @@ class FraudDetectorIT {
         return ServiceInstance.startRunning(FraudDetectorApplication.class);
     }
 
+    /** The platform's BoundedRocksDB is in force: every store reports the one shared cache of 64 MiB. */
+    @Test
+    void everyRocksDbStoreUsesTheOneBoundedSharedCache() {
+        var capacities = instance.streams().getKafkaStreams().metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("block-cache-capacity"))
+                .map(metric -> ((Number) metric.metricValue()).longValue())
+                .toList();
+
+        assertThat(capacities).isNotEmpty().allMatch(capacity -> capacity == 64L * 1024 * 1024);
+    }
+
     @Test
     void raisesExactlyOneAlertAndOneDecisionPerCaseForAReadCommittedConsumer() {
         TestInfrastructure.shared()

@@ -1,0 +1,113 @@
+package dev.streamsuite.streams;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Caps the off-heap memory of all of a service's RocksDB stores together. Without it every store,
+ * and every segment of a window store, takes RocksDB's defaults in Kafka Streams: its own 50 MiB
+ * block cache and up to three 16 MiB memtables, so off-heap memory grows with the number of
+ * stores, partitions and segments rather than with anything a user sets.
+ *
+ * <p>Here all stores of the JVM share one LRU block cache ({@code streamsuite.rocksdb.memory-mib});
+ * the memtables are charged to that cache by one write buffer manager (up to
+ * {@code streamsuite.rocksdb.write-buffer-share} of it), and index and filter blocks live in the cache too (pinned
+ * at high priority, so a busy store cannot evict another's indexes). Both settings come from the
+ * streams configuration, which the platform fills from {@code streamsuite.rocksdb.*}.
+ */
+public final class BoundedRocksDB implements RocksDBConfigSetter {
+
+    /** Streams configuration key: the memory of all stores together, in MiB. */
+    public static final String MEMORY_MIB = "streamsuite.rocksdb.memory-mib";
+
+    /** Streams configuration key: the share of that memory memtables may take, between 0 and 1. */
+    public static final String WRITE_BUFFER_SHARE = "streamsuite.rocksdb.write-buffer-share";
+
+    private static final double HIGH_PRIORITY_SHARE = 0.1;
+
+    private static Shared shared;
+
+    /** One cache and one write buffer manager for the JVM; never closed, since every store uses them. */
+    private record Shared(Cache cache, WriteBufferManager writeBuffers, long bytes) {}
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        Shared memory = shared(configs);
+        var table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(memory.cache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setTableFormatConfig(table);
+        options.setWriteBufferManager(memory.writeBuffers());
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // The cache and the write buffer manager are shared by every store: they stay open.
+    }
+
+    /** The memory every store shares, in bytes; 0 before the first store opened. */
+    public static synchronized long sharedBytes() {
+        return shared == null ? 0 : shared.bytes();
+    }
+
+    private static synchronized Shared shared(Map<String, ?> configs) {
+        if (shared == null) {
+            Sizes sizes = parse(configs);
+            var cache = new LRUCache(sizes.bytes(), -1, false, HIGH_PRIORITY_SHARE);
+            shared = new Shared(
+                    cache, new WriteBufferManager((long) (sizes.bytes() * sizes.writeShare()), cache), sizes.bytes());
+        }
+        return shared;
+    }
+
+    /** The sizes the streams configuration sets. */
+    record Sizes(long bytes, double writeShare) {}
+
+    static Sizes parse(Map<String, ?> configs) {
+        return new Sizes(mebibytes(configs.get(MEMORY_MIB)) * 1024 * 1024, share(configs.get(WRITE_BUFFER_SHARE)));
+    }
+
+    private static long mebibytes(Object value) {
+        String key = MEMORY_MIB;
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set: the platform's defaults set it; set it in the streams"
+                    + " properties when using " + BoundedRocksDB.class.getSimpleName() + " elsewhere.");
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of MiB, was '" + value + "'", e);
+        }
+        if (parsed < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1 (MiB), was " + parsed);
+        }
+        return parsed;
+    }
+
+    private static double share(Object value) {
+        if (value == null) {
+            throw new IllegalStateException(WRITE_BUFFER_SHARE + " is not set: the platform's defaults set it; set it"
+                    + " in the streams properties when using " + BoundedRocksDB.class.getSimpleName() + " elsewhere.");
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    WRITE_BUFFER_SHARE + " must be a number between 0 and 1, was '" + value + "'", e);
+        }
+        if (!(parsed > 0 && parsed < 1)) {
+            throw new IllegalArgumentException(
+                    WRITE_BUFFER_SHARE + " must be between 0 and 1 (exclusive), was " + parsed);
+        }
+        return parsed;
+    }
+}

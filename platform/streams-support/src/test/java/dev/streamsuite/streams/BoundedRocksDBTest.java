@@ -1,0 +1,63 @@
+package dev.streamsuite.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+class BoundedRocksDBTest {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private static final Map<String, Object> CONFIGS =
+            Map.of(BoundedRocksDB.MEMORY_MIB, "64", BoundedRocksDB.WRITE_BUFFER_SHARE, "0.5");
+
+    @Test
+    void everyStoreChargesItsMemtablesToTheSameSharedCacheAndKeepsIndexesInIt() {
+        var setter = new BoundedRocksDB();
+        try (var first = options();
+                var second = options()) {
+            setter.setConfig("card-state", first, CONFIGS);
+            setter.setConfig("device-windows.1700000000000", second, CONFIGS);
+
+            assertThat(first.writeBufferManager()).isNotNull().isSameAs(second.writeBufferManager());
+            var table = (BlockBasedTableConfig) first.tableFormatConfig();
+            assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+            assertThat(BoundedRocksDB.sharedBytes()).isEqualTo(64L * 1024 * 1024);
+            setter.close("card-state", first);
+            setter.close("device-windows.1700000000000", second);
+        }
+    }
+
+    @Test
+    void refusesSettingsThatAreMissingOrOutOfRange() {
+        var setter = new BoundedRocksDB();
+        try (var options = options()) {
+            var tooLarge = new HashMap<>(CONFIGS);
+            tooLarge.put(BoundedRocksDB.WRITE_BUFFER_SHARE, "1.5");
+            // The memory is created once per JVM, by the first store: the parsing it does is checked directly.
+            assertThatThrownBy(() -> BoundedRocksDB.parse(Map.of(BoundedRocksDB.WRITE_BUFFER_SHARE, "0.5")))
+                    .hasMessageContaining(BoundedRocksDB.MEMORY_MIB + " is not set");
+            assertThatThrownBy(() -> BoundedRocksDB.parse(tooLarge))
+                    .hasMessageContaining(BoundedRocksDB.WRITE_BUFFER_SHARE + " must be between 0 and 1");
+            assertThatThrownBy(() -> BoundedRocksDB.parse(
+                            Map.of(BoundedRocksDB.MEMORY_MIB, "lots", BoundedRocksDB.WRITE_BUFFER_SHARE, "0.5")))
+                    .hasMessageContaining("must be a whole number of MiB");
+            setter.setConfig("store", options, CONFIGS);
+        }
+    }
+
+    private static Options options() {
+        var options = new Options();
+        options.setTableFormatConfig(new BlockBasedTableConfig());
+        return options;
+    }
+}
