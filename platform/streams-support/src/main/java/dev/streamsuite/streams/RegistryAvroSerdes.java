@@ -2,8 +2,9 @@ package dev.streamsuite.streams;
 
 import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
-import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,11 +44,19 @@ public final class RegistryAvroSerdes implements AvroSerdes {
         return config;
     }
 
-    /** Its deserializer says what is wrong with a record it cannot read ({@link ExplainedDeserializer}). */
+    /**
+     * Its serializer and deserializer ask the registry once per schema ({@link SchemaIdCache}), and
+     * its deserializer says what is wrong with a record it cannot read ({@link ExplainedDeserializer}).
+     */
     @Override
     public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
-        var serde = new AvroSerde<V>();
-        serde.configure(config, false);
-        return Serdes.serdeFrom(serde.serializer(), new ExplainedDeserializer<>(serde.deserializer(), type));
+        var serializer = new AvroKafkaSerializer<V>();
+        serializer.configure(config, false);
+        var deserializer = new AvroKafkaDeserializer<V>();
+        deserializer.configure(config, false);
+        return Serdes.serdeFrom(
+                SchemaIdCache.serializer(serializer),
+                new ExplainedDeserializer<>(
+                        SchemaIdCache.deserializer(deserializer.getSchemaResolver(), deserializer::close), type));
     }
 }
