@@ -63,8 +63,8 @@ public record TopItems(int capacity, List<Entry> entries) {
             }
         }
         updated.add(added);
-        updated.sort(bestFirstAt(rankedAt, decay));
-        return new TopItems(capacity, updated.size() > capacity ? updated.subList(0, capacity) : updated);
+        List<Entry> best = bestFirstAt(updated, rankedAt, decay);
+        return new TopItems(capacity, best.size() > capacity ? best.subList(0, capacity) : best);
     }
 
     /** Scores decayed to {@code now}, best first, equal scores by item id. */
@@ -97,9 +97,14 @@ public record TopItems(int capacity, List<Entry> entries) {
         return entries.isEmpty();
     }
 
-    private static Comparator<Entry> bestFirstAt(Instant at, Decay decay) {
-        return Comparator.<Entry>comparingDouble(entry -> entry.score().valueAt(at, decay))
-                .reversed()
-                .thenComparing(Entry::itemId);
+    /** The entries by their score decayed to {@code at}, best first; each score is decayed once, not per comparison. */
+    private static List<Entry> bestFirstAt(List<Entry> entries, Instant at, Decay decay) {
+        record Valued(Entry entry, double value) {}
+        return entries.stream()
+                .map(entry -> new Valued(entry, entry.score().valueAt(at, decay)))
+                .sorted(Comparator.comparingDouble(Valued::value).reversed().thenComparing(valued -> valued.entry()
+                        .itemId()))
+                .map(Valued::entry)
+                .toList();
     }
 }
