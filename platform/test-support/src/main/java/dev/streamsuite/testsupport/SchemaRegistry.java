@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class SchemaRegistry implements AutoCloseable {
 
     public static final String HOME_PROPERTY = "streamsuite.apicurio.home";
-    private static final String RUNNER = "apicurio-registry-app-2.6.13.Final-runner.jar";
+    public static final String VERSION = "2.6.13.Final";
+    private static final String RUNNER = "apicurio-registry-app-" + VERSION + "-runner.jar";
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistry.class);
 
     private final Process process;
@@ -37,7 +38,8 @@ public final class SchemaRegistry implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    static SchemaRegistry start() {
+    /** Starts the registry from {@value #HOME_PROPERTY} on a free loopback port; in-memory storage. */
+    public static SchemaRegistry start() {
         Path home = home();
         int port = freeLoopbackPort();
         Path logFile = home.resolveSibling("apicurio-registry-" + port + ".log");

@@ -85,6 +85,11 @@ public final class ServiceProcess implements AutoCloseable {
         return get(path).map(HttpResponse::body).orElse("");
     }
 
+    /** The process id, e.g. to read its memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,0 +1,149 @@
+package dev.streamsuite.benchmarks;
+
+import dev.streamsuite.streams.RegistryAvroSerdes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongBiFunction;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * End-to-end latency at a fixed rate: events are sent with event time "now", and a
+ * {@code read_committed} consumer of the output sees their results. Each output record says
+ * which send it answers ({@link Output#sentAtNanos}); its latency is the time from that send
+ * to the moment the consumer got it.
+ */
+final class LatencyRun {
+
+    /** The output topic, and for a record on it the send it answers: nanoTime, or -1 if none. */
+    record Output<V extends SpecificRecord>(
+            String topic, Class<V> type, ToLongBiFunction<V, Map<String, Long>> sentAtNanos) {}
+
+    /** Percentiles in milliseconds, and how many results were timed. */
+    record Latency(double p50, double p99, double p999, int samples, double rate) {}
+
+    private LatencyRun() {}
+
+    /**
+     * Sends for {@code warmUp} first, whose results are not timed (JIT, caches, the first
+     * transactions), then for {@code length}.
+     */
+    static <V extends SpecificRecord> Latency run(
+            Cluster cluster, Datasets.Dataset input, Output<V> output, double rate, Duration warmUp, Duration length)
+            throws Exception {
+        var sentAt = new ConcurrentHashMap<String, Long>();
+        var latencies = new ArrayList<Long>();
+        var done = new AtomicBoolean();
+        var positioned = new CountDownLatch(1);
+        var timedFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        var serdes = new RegistryAvroSerdes(cluster.registryUrl(), true, Map.of());
+        var reader = new Thread(
+                () -> read(cluster, serdes, output, sentAt, timedFrom, latencies, done, positioned),
+                "latency-reader-" + output.topic());
+        reader.start();
+        if (!positioned.await(1, TimeUnit.MINUTES)) {
+            done.set(true);
+            throw new IllegalStateException("the reader of " + output.topic() + " did not start");
+        }
+        var random = new Random(7);
+        long start = System.nanoTime();
+        long untimed = (long) (rate * warmUp.toSeconds());
+        long total = untimed + (long) (rate * length.toSeconds());
+        try (var producer = cluster.producer(Map.of("linger.ms", 0))) {
+            for (long i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                String id = "live-" + i;
+                var event = input.live(id, random, Instant.now());
+                if (i == untimed) {
+                    timedFrom.set(System.nanoTime());
+                }
+                if (i >= untimed) {
+                    sentAt.put(id, System.nanoTime());
+                }
+                producer.send(new ProducerRecord<>(input.inputTopic(), input.keyOf(event), event));
+            }
+        }
+        // Results still in flight get a few seconds more.
+        TimeUnit.SECONDS.sleep(5);
+        done.set(true);
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        synchronized (latencies) {
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Latency(
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 0.999), sorted.length, rate);
+        }
+    }
+
+    private static <V extends SpecificRecord> void read(
+            Cluster cluster,
+            RegistryAvroSerdes serdes,
+            Output<V> output,
+            Map<String, Long> sentAt,
+            java.util.concurrent.atomic.AtomicLong timedFrom,
+            List<Long> latencies,
+            AtomicBoolean done,
+            CountDownLatch positioned) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        cluster.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                serdes.valueSerde(output.type()).deserializer())) {
+            var partitions = consumer.partitionsFor(output.topic()).stream()
+                    .map(info -> new TopicPartition(output.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            positioned.countDown();
+            while (!done.get()) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    long sent =
+                            record.value() == null ? -1 : output.sentAtNanos().applyAsLong(record.value(), sentAt);
+                    if (sent >= timedFrom.get()) {
+                        synchronized (latencies) {
+                            latencies.add(now - sent);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, double quantile) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+    }
+
+    private static final long WALL_MILLIS = System.currentTimeMillis();
+    private static final long NANOS_AT_WALL = System.nanoTime();
+
+    /** The System.nanoTime of a wall-clock instant, for results answering a time rather than a send. */
+    static long nanosAt(Instant wall) {
+        return NANOS_AT_WALL + (wall.toEpochMilli() - WALL_MILLIS) * 1_000_000;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.streamsuite.benchmarks;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.springframework.boot.SpringBootVersion;
+
+/**
+ * Collects the rounds and writes their medians: {@code docs/benchmarks/latest.json} (one object
+ * per pipeline under {@code results}) and the table in {@code BENCHMARKS.md}.
+ */
+final class Report {
+
+    /** A baseline that varies more than this between rounds makes the run unreliable. */
+    private static final double MAX_BASELINE_SPREAD = 0.10;
+
+    private static final List<String> BASELINES = List.of("producer-perf", "consumer-perf", "B0", "B1");
+
+    /** Goals of issue #13, checked here and reported, never asserted in a test. */
+    private static final List<Map.Entry<String, Double>> RATIO_GOALS = List.of(
+            Map.entry("B1", 0.7),
+            Map.entry("fraud-detector", 0.6),
+            Map.entry("iot-aggregator", 0.7),
+            Map.entry("clickstream-recommender", 0.4));
+
+    private static final List<Map.Entry<String, Double>> P99_GOALS_MS = List.of(
+            Map.entry("fraud-detector", 250.0),
+            Map.entry("iot-aggregator", 250.0),
+            Map.entry("clickstream-recommender", 400.0));
+
+    final SuiteBenchmark.Options options;
+    private final Path repository;
+    private final Instant started = Instant.now();
+    private final Map<String, List<Runs.Throughput>> rounds = new LinkedHashMap<>();
+    private final Map<String, LatencyRun.Latency> latencies = new LinkedHashMap<>();
+
+    Report(SuiteBenchmark.Options options, Path repository) {
+        this.options = options;
+        this.repository = repository;
+    }
+
+    void add(String pipeline, int threads, Runs.Throughput run) {
+        rounds.computeIfAbsent(key(pipeline, threads), key -> new ArrayList<>()).add(run);
+        SuiteBenchmark.log(
+                "%-36s %,10.0f events/s  (%.1f s, RSS %.0f MiB, heap %.0f MiB) %s",
+                key(pipeline, threads),
+                run.eventsPerSecond(),
+                run.seconds(),
+                run.rssMiB(),
+                run.heapMiB(),
+                run.stages());
+    }
+
+    void latency(String service, LatencyRun.Latency latency) {
+        latencies.put(service, latency);
+        SuiteBenchmark.log(
+                "%-28s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms (%,d results at %,.0f/s)",
+                service, latency.p50(), latency.p99(), latency.p999(), latency.samples(), latency.rate());
+    }
+
+    double median(String pipeline, int threads) {
+        return median(rounds.getOrDefault(key(pipeline, threads), List.of()).stream()
+                .map(Runs.Throughput::eventsPerSecond)
+                .toList());
+    }
+
+    void write() throws IOException {
+        var mapper = SuiteBenchmark.json();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("command", options.command());
+        root.put("started", started.toString());
+        root.put("finished", Instant.now().toString());
+        root.set("machine", machine(mapper.createObjectNode()));
+        var versions = root.putObject("versions");
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("kafka", AppInfoParser.getVersion());
+        versions.put("avro", Schema.class.getPackage().getImplementationVersion());
+        versions.put("spring_boot", SpringBootVersion.getVersion());
+        versions.put("apicurio_registry", SchemaRegistry.VERSION);
+        var settings = root.putObject("settings");
+        settings.put("rounds", options.rounds());
+        settings.put("window_s", options.window());
+        settings.put("latency_s", options.latency());
+        settings.put("scale", options.scale());
+        settings.put("broker", "one KRaft broker, a process of its own, 6 partitions per topic, replication 1");
+        settings.put("services", "their -exec jars with -Xmx384m and their application.yml, exactly_once_v2");
+        double b0 = median("B0", 1);
+        double b1 = median("B1", 1);
+        boolean reliable = true;
+        ArrayNode results = root.putArray("results");
+        var table = new StringBuilder();
+        table.append(
+                "| pipeline | stream threads | events/s (median) | rounds | × B0 | × B1 | p50 / p99 / p99.9 ms | RSS MiB | heap MiB |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (var entry : rounds.entrySet()) {
+            String pipeline = entry.getKey().split(" ")[0];
+            int threads = Integer.parseInt(entry.getKey().replaceAll(".*\\((\\d+) thread.*", "$1"));
+            var runs = entry.getValue();
+            var values = SuiteBenchmark.values(runs, Runs.Throughput::eventsPerSecond);
+            double median = median(values);
+            double spread = (values.stream().mapToDouble(v -> v).max().orElse(0)
+                            - values.stream().mapToDouble(v -> v).min().orElse(0))
+                    / median;
+            boolean baseline = BASELINES.contains(pipeline);
+            if (baseline && spread > MAX_BASELINE_SPREAD) {
+                reliable = false;
+            }
+            var result = results.addObject();
+            result.put("pipeline", pipeline);
+            result.put("stream_threads", threads);
+            result.put("events_per_s", Math.round(median));
+            var perRound = result.putArray("rounds_events_per_s");
+            values.forEach(value -> perRound.add(Math.round(value)));
+            result.put("spread", round(spread));
+            boolean streams = !pipeline.endsWith("-perf");
+            if (streams) {
+                result.put("ratio_to_b0", round(median / b0));
+                if (!pipeline.equals("B0")) {
+                    result.put("ratio_to_b1", round(median / b1));
+                }
+            }
+            double rss = median(SuiteBenchmark.values(runs, Runs.Throughput::rssMiB));
+            double heap = median(SuiteBenchmark.values(runs, Runs.Throughput::heapMiB));
+            if (rss > 0) {
+                result.put("rss_mib", Math.round(rss));
+            }
+            if (heap > 0) {
+                result.put("heap_mib", Math.round(heap));
+            }
+            var latency = threads == 1 ? latencies.get(pipeline) : null;
+            if (latency != null) {
+                result.put("p50_ms", round(latency.p50()));
+                result.put("p99_ms", round(latency.p99()));
+                result.put("p999_ms", round(latency.p999()));
+                result.put("latency_rate_per_s", Math.round(latency.rate()));
+                result.put("latency_results", latency.samples());
+            }
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %s | %s | %s | %s | %s | %s |%n",
+                    pipeline,
+                    streams ? Integer.toString(threads) : "",
+                    median,
+                    values.stream()
+                            .map(v -> String.format(Locale.ROOT, "%,.0f", v))
+                            .toList(),
+                    streams ? String.format(Locale.ROOT, "%.2f", median / b0) : "",
+                    streams && !pipeline.equals("B0") ? String.format(Locale.ROOT, "%.2f", median / b1) : "",
+                    latency == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, "%.0f / %.0f / %.0f", latency.p50(), latency.p99(), latency.p999()),
+                    rss > 0 ? String.format(Locale.ROOT, "%.0f", rss) : "",
+                    heap > 0 ? String.format(Locale.ROOT, "%.0f", heap) : ""));
+        }
+        root.put("reliable", reliable);
+        root.put(
+                "reliability_rule",
+                "unreliable when a baseline (producer-perf, consumer-perf, B0, B1) varies by more than 10% between"
+                        + " rounds: (max - min) / median");
+        var goals = goals(b0, b1);
+        root.set("goals", goals);
+        Path json = repository.resolve("docs/benchmarks/latest.json");
+        Files.createDirectories(json.getParent());
+        mapper.writeValue(json.toFile(), root);
+        writeMarkdown(root, table.toString(), goals, reliable);
+        SuiteBenchmark.log("%n%s", table);
+        SuiteBenchmark.log(
+                "written: %s and BENCHMARKS.md%s",
+                json, reliable ? "" : " (UNRELIABLE: a baseline varied by more than 10%)");
+    }
+
+    private ArrayNode goals(double b0, double b1) {
+        var goals = SuiteBenchmark.json().createArrayNode();
+        RATIO_GOALS.forEach(entry -> {
+            String pipeline = entry.getKey();
+            double goal = entry.getValue();
+            double base = pipeline.equals("B1") ? b0 : b1;
+            for (int threads : List.of(1, 2)) {
+                double median = median(pipeline, threads);
+                if (median > 0) {
+                    goal(
+                            goals,
+                            pipeline + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ") ≥ " + goal
+                                    + (pipeline.equals("B1") ? " × B0" : " × B1"),
+                            median / base,
+                            goal,
+                            true);
+                }
+            }
+        });
+        P99_GOALS_MS.forEach(entry -> {
+            String service = entry.getKey();
+            double goal = entry.getValue();
+            var latency = latencies.get(service);
+            if (latency != null && latency.samples() > 0) {
+                goal(goals, service + " p99 ≤ " + (int) goal + " ms at 50% load", latency.p99(), goal, false);
+            }
+        });
+        rounds.forEach((key, runs) -> {
+            double rss = median(SuiteBenchmark.values(runs, Runs.Throughput::rssMiB));
+            if (rss > 0 && !key.startsWith("B")) {
+                goal(goals, key + " RSS ≤ 512 MiB", rss, 512, false);
+            }
+        });
+        goal(goals, "iot-aggregator (2 threads) ≥ 60,000 readings/s", median("iot-aggregator", 2), 60_000, true);
+        return goals;
+    }
+
+    private static void goal(ArrayNode goals, String name, double measured, double target, boolean atLeast) {
+        var goal = goals.addObject();
+        goal.put("goal", name);
+        goal.put("measured", round(measured));
+        goal.put("met", atLeast ? measured >= target : measured <= target);
+    }
+
+    private void writeMarkdown(ObjectNode root, String table, ArrayNode goals, boolean reliable) throws IOException {
+        var text = new StringBuilder();
+        text.append("# Benchmarks\n\n");
+        text.append("Written by the benchmark itself (`SuiteBenchmark` in `tools/benchmarks`); do not edit by hand.\n");
+        text.append(
+                "The same figures, with every round, are in [docs/benchmarks/latest.json](docs/benchmarks/latest.json).\n\n");
+        text.append("```\n").append(root.path("command").asText()).append("\n```\n\n");
+        text.append(String.format(
+                Locale.ROOT,
+                "Run %s on %s. Medians of %d rounds; baselines and services interleaved in each round.%s%n%n",
+                root.path("started").asText(),
+                root.path("machine").path("summary").asText(),
+                options.rounds(),
+                reliable ? "" : " **Unreliable: a baseline varied by more than 10% between rounds.**"));
+        text.append(table).append('\n');
+        text.append(
+                "- **producer-perf / consumer-perf**: Kafka's `ProducerPerformance` and `ConsumerPerformance`, 200-byte records.\n");
+        text.append(
+                "- **B0**: a Kafka Streams pass-through of the payments as bytes, exactly-once. **B1**: the same, reading and writing `Transaction` records through the platform's registry serdes.\n");
+        text.append(
+                        "- **Services**: each as deployed (its `-exec` jar, `application.yml`, exactly-once), on a backlog of ")
+                .append(String.format(Locale.ROOT, "%.0f", 1_000_000 * options.scale()))
+                .append(" payments over ")
+                .append(String.format(Locale.ROOT, "%.0f", 100_000 * options.scale()))
+                .append(" cards, ")
+                .append(String.format(Locale.ROOT, "%.0f", 1_500_000 * options.scale()))
+                .append(" readings from 2,000 devices, or ")
+                .append(String.format(Locale.ROOT, "%.0f", 1_000_000 * options.scale()))
+                .append(" clicks of ")
+                .append(String.format(Locale.ROOT, "%.0f", 50_000 * options.scale()))
+                .append(
+                        " shoppers on 5,000 items. Start-up excluded: the clock starts after 2% of the input is committed; ")
+                .append("a run lasts ")
+                .append(options.window())
+                .append(
+                        " s or until everything is committed. Throughput counts the slowest stage, repartition topics included.\n");
+        text.append(
+                        "- **Latency**: each service with one stream thread at half its median throughput, events sent with event time now; ")
+                .append(
+                        "from the send to the `read_committed` consumer seeing the decision or recommendation. For iot-aggregator, from the moment ")
+                .append("the window could close (its end plus the grace: the first later reading) to its aggregate.\n");
+        text.append("- **RSS / heap**: the largest value sampled each second during the run.\n\n");
+        text.append("## Goals (#13)\n\n| goal | measured | met |\n|---|---|---|\n");
+        goals.forEach(goal -> text.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %s |%n",
+                goal.path("goal").asText(),
+                goal.path("measured").asText(),
+                goal.path("met").asBoolean() ? "yes" : "**no**")));
+        Files.writeString(repository.resolve("BENCHMARKS.md"), text.toString());
+    }
+
+    private static ObjectNode machine(ObjectNode machine) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String cpu = firstLine(Path.of("/proc/cpuinfo"), "model name");
+        String memory = firstLine(Path.of("/proc/meminfo"), "MemTotal");
+        machine.put("cores", cores);
+        machine.put("cpu", cpu);
+        machine.put("memory", memory);
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put(
+                "summary",
+                cores + " cores (" + cpu + "), " + memory + " memory, Java " + System.getProperty("java.version"));
+        return machine;
+    }
+
+    private static String firstLine(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String key(String pipeline, int threads) {
+        return pipeline + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        var sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.streamsuite.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Runs one pipeline at a time on the cluster, each under a fresh application id, so it reads the
+ * preloaded backlog from the start. Start-up is excluded: the clock starts once the application
+ * has committed a warm-up share of its input, and stops after the window or once everything it
+ * reads (repartition topics included) is committed.
+ */
+final class Runs {
+
+    /** What one run measured. {@code heapMiB} is 0 where the process has no metrics endpoint. */
+    record Throughput(double eventsPerSecond, double seconds, double rssMiB, double heapMiB, String stages) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Cluster cluster;
+    private final Path repository;
+    private final Path work;
+    private final Duration window;
+    private final String profiled;
+    private int runs;
+    private boolean profileRecorded;
+
+    /**
+     * @param profiled the service whose first one-thread run records a JFR profile into the work
+     *     folder ({@code <application>.jfr}), or null
+     */
+    Runs(Cluster cluster, Path repository, Path work, Duration window, String profiled) {
+        this.cluster = cluster;
+        this.repository = repository;
+        this.work = work;
+        this.window = window;
+        this.profiled = profiled;
+    }
+
+    /** A service as deployed: its -exec jar, its application.yml, exactly-once. */
+    Throughput service(String service, Datasets.Dataset input, int threads) throws Exception {
+        return service(service, input, threads, repository);
+    }
+
+    /** The same, with the jar built under {@code jars} ({@code <jars>/<service>/target/}), e.g. an earlier build. */
+    Throughput service(String service, Datasets.Dataset input, int threads, Path jars) throws Exception {
+        String application = "bench-" + service + "-" + (++runs);
+        var environment = serviceEnvironment(application, threads);
+        if (service.equals(profiled) && threads == 1 && !profileRecorded) {
+            profileRecorded = true;
+            environment.put(
+                    "JAVA_TOOL_OPTIONS",
+                    "-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(application + ".jfr"));
+            SuiteBenchmark.log("%s records a profile: %s", application, work.resolve(application + ".jfr"));
+        }
+        try (var process = ServiceProcess.start(jars, service, environment, SchemaRegistry.freeLoopbackPort())) {
+            return measure(process.pid(), application, input, () -> heapMiB(process));
+        }
+    }
+
+    /** B0 ({@code bytes}) or B1 ({@code avro}): a pass-through of the payments. */
+    Throughput passThrough(String mode, Datasets.Dataset payments, String output, int threads) throws Exception {
+        String application = "bench-" + mode + "-" + (++runs);
+        Path log = work.resolve(application + ".log");
+        var process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PassThrough.class.getName(),
+                        mode,
+                        cluster.bootstrapServers(),
+                        cluster.registryUrl(),
+                        payments.inputTopic(),
+                        output,
+                        application,
+                        Integer.toString(threads),
+                        work.resolve("state").resolve(application).toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            return measure(process.pid(), application, payments, () -> 0);
+        } finally {
+            stop(process);
+        }
+    }
+
+    Map<String, String> serviceEnvironment(String application, int threads) {
+        var environment = new HashMap<String, String>();
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
+        environment.put("STREAMSUITE_REGISTRY_URL", cluster.registryUrl());
+        environment.put("STREAMSUITE_ADVERTISED_HOST", "127.0.0.1");
+        environment.put("SPRING_KAFKA_STREAMS_APPLICATIONID", application);
+        environment.put(
+                "SPRING_KAFKA_STREAMS_STATEDIR",
+                work.resolve("state").resolve(application).toString());
+        environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STREAM_THREADS", Integer.toString(threads));
+        environment.put("LOGGING_LEVEL_ROOT", "WARN");
+        return environment;
+    }
+
+    private Throughput measure(long pid, String application, Datasets.Dataset input, DoubleSupplier heap)
+            throws Exception {
+        String topic = input.inputTopic();
+        try (Admin admin = cluster.admin()) {
+            long warmUp = Math.max(1, input.events() / 50);
+            await(admin, application, List.of(topic), sample -> sample.committed(topic) >= warmUp, pid);
+            var repartitions = Progress.repartitionTopics(admin, application);
+            var topics = new ArrayList<String>(repartitions);
+            topics.add(topic);
+            var from = Progress.sample(admin, application, topics);
+            double rss = 0;
+            double heapMax = 0;
+            Progress.Sample to;
+            do {
+                TimeUnit.SECONDS.sleep(1);
+                rss = Math.max(rss, ProcessStats.rssMiB(pid));
+                heapMax = Math.max(heapMax, heap.getAsDouble());
+                to = Progress.sample(admin, application, topics);
+            } while (to.nanos() - from.nanos() < window.toNanos() && !to.drained(topics));
+            var pace = Progress.pace(from, to, topic, repartitions);
+            return new Throughput(
+                    pace.eventsPerSecond(),
+                    (to.nanos() - from.nanos()) / 1e9,
+                    rss,
+                    heapMax,
+                    "paced by " + pace.slowestStage() + " (" + pace.stages() + ")");
+        }
+    }
+
+    /** Polls every 250 ms for at most five minutes; a process that dies ends the wait. */
+    private static void await(
+            Admin admin, String application, List<String> topics, Predicate<Progress.Sample> until, long pid)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true)) {
+                throw new IllegalStateException(application + " exited before it got going; see its log");
+            }
+            if (until.test(Progress.sample(admin, application, topics))) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(application + " did not get going within five minutes; see its log");
+    }
+
+    private static double heapMiB(ServiceProcess process) {
+        try {
+            var body = process.body("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            return JSON.readTree(body)
+                            .path("measurements")
+                            .path(0)
+                            .path("value")
+                            .asDouble()
+                    / (1024 * 1024);
+        } catch (IOException | RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.streamsuite.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.streamsuite.iot.topology.IotSettings;
+import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.clickstream.Recommendation;
+import dev.streamsuite.schemas.iot.WindowedAggregate;
+import dev.streamsuite.schemas.payments.PaymentDecision;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The benchmark of the whole suite, in one run: a broker and a registry as processes, a seeded
+ * backlog per domain, then rounds that interleave Kafka's own producer and consumer tools, the
+ * two pass-through baselines and each service with one and two stream threads; then end-to-end
+ * latency of each service at half its measured throughput. Medians of the rounds go to
+ * {@code docs/benchmarks/latest.json} and {@code BENCHMARKS.md}.
+ *
+ * <p>Options: {@code --rounds N} (3), {@code --window S} (seconds per throughput run, 15),
+ * {@code --latency S} (seconds per latency run, 30), {@code --scale F} (size of the backlogs, 1.0:
+ * 1M payments, 1.5M readings, 1M clicks), {@code --profile SERVICE} (a JFR recording of the
+ * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
+ * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
+ * one thread in every round: before and after in the same run), {@code --only LIST} (some of
+ * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling).
+ */
+public final class SuiteBenchmark {
+
+    static final String B0_OUTPUT = "bench.b0.out";
+    static final String B1_OUTPUT = "bench.b1.out";
+    static final String PERF_TOPIC = "bench.perf";
+
+    private SuiteBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        Path repository = Path.of(System.getProperty("streamsuite.repository", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        // A fresh folder: the broker's storage, state directories, logs and profiles of this run only.
+        Path work = repository.resolve("tools/benchmarks/target/suite-benchmark");
+        if (Files.exists(work)) {
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
+        var payments = Datasets.payments((int) (1_000_000 * options.scale), (int) (100_000 * options.scale));
+        var readings = Datasets.readings((int) (1_500_000 * options.scale), 2_000);
+        var clicks = Datasets.clicks((int) (1_000_000 * options.scale), (int) (50_000 * options.scale), 5_000);
+        var report = new Report(options, repository);
+        int exitCode = 1;
+        try (var cluster = Cluster.start(work, List.of(B0_OUTPUT, B1_OUTPUT, PERF_TOPIC))) {
+            log("cluster up: %s, registry %s", cluster.bootstrapServers(), cluster.registryUrl());
+            Instant end = Instant.now();
+            for (var dataset : List.of(payments, readings, clicks)) {
+                long start = System.nanoTime();
+                cluster.preload(dataset, end);
+                log("preloaded %,d %s in %.1f s", dataset.events(), dataset.name(), (System.nanoTime() - start) / 1e9);
+            }
+            var tools = new KafkaTools(cluster, work);
+            var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), options.profile);
+            var services =
+                    Map.of("fraud-detector", payments, "iot-aggregator", readings, "clickstream-recommender", clicks);
+            for (int round = 1; round <= options.rounds; round++) {
+                log("round %d of %d", round, options.rounds);
+                if (options.includes("baselines")) {
+                    report.add("producer-perf", 1, tools.producer(1_000_000));
+                    report.add("consumer-perf", 1, tools.consumer(1_000_000));
+                    report.add("B0", 1, runs.passThrough("bytes", payments, B0_OUTPUT, 1));
+                    report.add("B1", 1, runs.passThrough("avro", payments, B1_OUTPUT, 1));
+                    report.add("B1-apicurio", 1, runs.passThrough("apicurio", payments, B1_OUTPUT, 1));
+                }
+                for (var service : List.of("fraud-detector", "iot-aggregator", "clickstream-recommender")) {
+                    if (!options.includes(service)) {
+                        continue;
+                    }
+                    for (int threads : List.of(1, 2)) {
+                        report.add(service, threads, runs.service(service, services.get(service), threads));
+                    }
+                    if (options.before() != null) {
+                        report.add(
+                                service + "@before",
+                                1,
+                                runs.service(service, services.get(service), 1, repository.resolve(options.before())));
+                    }
+                }
+            }
+            var grace = ServiceSettings.shipped("iot", IotSettings.class).grace();
+            latency(
+                    report,
+                    cluster,
+                    runs,
+                    repository,
+                    "fraud-detector",
+                    payments,
+                    new LatencyRun.Output<>(
+                            TopicCatalog.PAYMENT_DECISIONS.name(),
+                            PaymentDecision.class,
+                            (decision, sent) -> sent.getOrDefault(decision.getTransactionId(), -1L)));
+            latency(
+                    report,
+                    cluster,
+                    runs,
+                    repository,
+                    "iot-aggregator",
+                    readings,
+                    new LatencyRun.Output<>(
+                            TopicCatalog.DEVICE_AGGREGATES.name(),
+                            WindowedAggregate.class,
+                            // A window's result answers the first reading past its end plus the grace: event time is
+                            // send time.
+                            (aggregate, sent) -> aggregate.getDeviceId().startsWith("dev-")
+                                    ? LatencyRun.nanosAt(
+                                            aggregate.getWindow().getEnd().plus(grace))
+                                    : -1L));
+            latency(
+                    report,
+                    cluster,
+                    runs,
+                    repository,
+                    "clickstream-recommender",
+                    clicks,
+                    new LatencyRun.Output<>(
+                            TopicCatalog.RECOMMENDATIONS.name(), Recommendation.class, (recommendation, sent) -> {
+                                String id = recommendation.getRecommendationId();
+                                return sent.getOrDefault(id.substring(id.indexOf('|') + 1), -1L);
+                            }));
+            report.write();
+            exitCode = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            // Kafka clients leave non-daemon threads; the exit code tells Maven how it went.
+            System.exit(exitCode);
+        }
+    }
+
+    /** One service at half its median one-thread throughput, its group starting at the input's end. */
+    private static <V extends org.apache.avro.specific.SpecificRecord> void latency(
+            Report report,
+            Cluster cluster,
+            Runs runs,
+            Path repository,
+            String service,
+            Datasets.Dataset input,
+            LatencyRun.Output<V> output)
+            throws Exception {
+        double rate = report.median(service, 1) / 2;
+        if (rate <= 0) {
+            return;
+        }
+        String application = "bench-latency-" + service;
+        try (var admin = cluster.admin()) {
+            var partitions = admin
+                    .describeTopics(List.of(input.inputTopic()))
+                    .allTopicNames()
+                    .get()
+                    .get(input.inputTopic())
+                    .partitions()
+                    .stream()
+                    .map(info -> new TopicPartition(input.inputTopic(), info.partition()))
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(partitions).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            entry -> new OffsetAndMetadata(entry.getValue().offset())));
+            admin.alterConsumerGroupOffsets(application, ends).all().get();
+        }
+        try (var process = ServiceProcess.start(
+                repository, service, runs.serviceEnvironment(application, 1), SchemaRegistry.freeLoopbackPort())) {
+            process.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
+            log("%s: latency at %,.0f events/s", service, rate);
+            // iot's windows close once a minute: its run spans at least two closes.
+            var latency = LatencyRun.run(
+                    cluster,
+                    input,
+                    output,
+                    rate,
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(
+                            service.equals("iot-aggregator")
+                                    ? Math.max(report.options.latency(), 120)
+                                    : report.options.latency()));
+            report.latency(service, latency);
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[suite-benchmark] " + format + "%n", args);
+    }
+
+    /** Command-line options. */
+    record Options(
+            int rounds,
+            int window,
+            int latency,
+            double scale,
+            String profile,
+            String before,
+            List<String> only,
+            String command) {
+
+        /** Whether the run includes {@code part}: a service, or "baselines". */
+        boolean includes(String part) {
+            return only.isEmpty() || only.contains(part);
+        }
+
+        static Options parse(String[] given) {
+            // Maven passes -Dbenchmark.args="--rounds 1 --scale 0.1" as one argument.
+            String[] args = String.join(" ", given).trim().isEmpty()
+                    ? new String[0]
+                    : String.join(" ", given).trim().split("\\s+");
+            var values = new LinkedHashMap<String, String>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException(
+                            "options are --rounds, --window, --latency, --scale, --profile, --before, --only; got "
+                                    + args[i]);
+                }
+                values.put(args[i].substring(2), args[i + 1]);
+            }
+            return new Options(
+                    Integer.parseInt(values.getOrDefault("rounds", "3")),
+                    Integer.parseInt(values.getOrDefault("window", "15")),
+                    Integer.parseInt(values.getOrDefault("latency", "30")),
+                    Double.parseDouble(values.getOrDefault("scale", "1.0")),
+                    values.get("profile"),
+                    values.get("before"),
+                    values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),
+                    "tools/benchmarks/run " + String.join(" ", args).trim());
+        }
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    static List<Double> values(List<Runs.Throughput> runs, Function<Runs.Throughput, Double> value) {
+        var list = new ArrayList<Double>();
+        runs.forEach(run -> list.add(value.apply(run)));
+        return list;
+    }
+}
