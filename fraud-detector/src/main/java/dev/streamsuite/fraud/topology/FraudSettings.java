@@ -57,13 +57,17 @@ public record FraudSettings(
      * @param maxHistoryEntries most payments kept per card, whatever their age
      * @param cardInactivity a card without payments for this long (event time) is forgotten
      * @param expiryScanInterval how often (stream time) forgotten cards are removed
+     * @param expiryScanBatch how many cards one expiry scan looks at, at most; the next scan goes on
+     *     where it stopped, so a scan stays short (it runs inside one transaction) whatever the number
+     *     of cards, and a full pass over a task's cards takes cards / batch scans
      */
     public record State(
             Duration grace,
             Duration historyRetention,
             int maxHistoryEntries,
             Duration cardInactivity,
-            Duration expiryScanInterval) {
+            Duration expiryScanInterval,
+            int expiryScanBatch) {
 
         public State {
             SettingChecks.requirePositive("fraud.state.grace", grace);
@@ -78,6 +82,7 @@ public record FraudSettings(
                 throw new IllegalArgumentException(
                         "fraud.state.max-history-entries must be at least 1, was " + maxHistoryEntries);
             }
+            SettingChecks.requireAtLeast("fraud.state.expiry-scan-batch", expiryScanBatch, 1);
         }
     }
 }

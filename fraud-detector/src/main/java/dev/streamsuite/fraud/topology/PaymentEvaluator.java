@@ -36,6 +36,8 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     private KeyPlacement keyPlacement;
     private KeyValueStore<String, CardState> cards;
     private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
+    /** Where the next expiry scan starts; null: from the first card. Per task, not kept: a restart starts over. */
+    private String expiryCursor;
 
     PaymentEvaluator(FraudSettings settings, ActiveRules activeRules) {
         this.settings = settings;
@@ -109,16 +111,28 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
         return Optional.of(new BlockedEntry(kind, value, entry.getReason(), entry.getExpiresAt()));
     }
 
+    /**
+     * Removes cards idle for longer than the inactivity period: at most a batch per scan, going on
+     * from where the previous scan stopped, so a scan's work (inside one transaction) is bounded
+     * whatever the number of cards.
+     */
     private void forgetInactiveCards(long streamTime) {
         Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.state().cardInactivity());
         var expired = new ArrayList<String>();
-        try (var all = cards.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value.getLastEventTime().isBefore(cutoff)) {
-                    expired.add(kv.key);
+        String last = null;
+        boolean more;
+        try (var scan = expiryCursor == null ? cards.all() : cards.range(expiryCursor, null)) {
+            for (int seen = 0; seen < settings.state().expiryScanBatch() && scan.hasNext(); seen++) {
+                var card = scan.next();
+                last = card.key;
+                if (card.value.getLastEventTime().isBefore(cutoff)) {
+                    expired.add(card.key);
                 }
-            });
+            }
+            more = scan.hasNext();
         }
+        // The smallest key after the last one seen: the next scan starts there, or over when this one got to the end.
+        expiryCursor = more ? last + '\0' : null;
         expired.forEach(cards::delete);
     }
 }

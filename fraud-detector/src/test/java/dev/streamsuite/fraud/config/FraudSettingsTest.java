@@ -37,7 +37,12 @@ class FraudSettingsTest {
         assertThat(settings.maxAmountMinor()).isEqualTo(10_000_000_000L);
         assertThat(settings.state())
                 .isEqualTo(new FraudSettings.State(
-                        Duration.ofMinutes(5), Duration.ofDays(1), 500, Duration.ofDays(90), Duration.ofHours(1)));
+                        Duration.ofMinutes(5),
+                        Duration.ofDays(1),
+                        500,
+                        Duration.ofDays(90),
+                        Duration.ofHours(1),
+                        10_000));
     }
 
     @Test

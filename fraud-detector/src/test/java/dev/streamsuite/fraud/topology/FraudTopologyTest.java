@@ -21,6 +21,7 @@ import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,7 +55,11 @@ class FraudTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = TestDrivers.start(new FraudTopology(topics, SETTINGS), "fraud-detector-test", DEAD_LETTER, T0);
+        startDriver(SETTINGS);
+    }
+
+    private void startDriver(FraudSettings settings) {
+        driver = TestDrivers.start(new FraudTopology(topics, settings), "fraud-detector-test", DEAD_LETTER, T0);
         payments = input(topics.transactions());
         rules = input(topics.rules());
         blocklist = input(topics.blocklist());
@@ -444,6 +449,34 @@ class FraudTopologyTest {
         KeyValueStore<String, CardState> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
         assertThat(cards.get("card-old")).isNull();
         assertThat(cards.get("card-new")).isNotNull();
+    }
+
+    @Test
+    void anExpiryScanLooksAtOneBatchOfCardsAndTheNextGoesOnWhereItStopped() {
+        closeDriver();
+        startDriver(
+                ServiceSettings.shipped("fraud", FraudSettings.class, Map.of("fraud.state.expiry-scan-batch", "2")));
+        for (String card : List.of("card-a", "card-b", "card-c", "card-d", "card-e")) {
+            pay(card, 1_000, T0);
+        }
+        KeyValueStore<String, CardState> cards = driver.getKeyValueStore(FraudTopology.CARD_STATE_STORE);
+        Instant idle = T0.plus(SETTINGS.state().cardInactivity()).plus(Duration.ofHours(2));
+        Duration scan = SETTINGS.state().expiryScanInterval();
+
+        pay("card-new", 1_000, idle);
+        assertThat(remaining(cards)).as("after one scan").hasSize(4).contains("card-new");
+        pay("card-new", 1_000, idle.plus(scan));
+        assertThat(remaining(cards)).as("after two scans").hasSize(2).contains("card-new");
+        pay("card-new", 1_000, idle.plus(scan.multipliedBy(2)));
+        assertThat(remaining(cards)).as("after three scans").containsExactly("card-new");
+    }
+
+    private static List<String> remaining(KeyValueStore<String, CardState> cards) {
+        var keys = new java.util.ArrayList<String>();
+        try (var all = cards.all()) {
+            all.forEachRemaining(card -> keys.add(card.key));
+        }
+        return keys;
     }
 
     @Test
