@@ -80,7 +80,10 @@ final class Cluster implements AutoCloseable {
     /** Writes a dataset as fast as the broker takes it. */
     void preload(Datasets.Dataset dataset, java.time.Instant end) {
         try (var producer = producer(Map.of())) {
-            dataset.write((topic, key, value) -> producer.send(new ProducerRecord<>(topic, key, value)), end);
+            dataset.write(
+                    (topic, key, value, timestamp) ->
+                            producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value)),
+                    end);
         }
     }
 

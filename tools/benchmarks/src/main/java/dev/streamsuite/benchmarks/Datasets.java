@@ -21,9 +21,13 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class Datasets {
 
-    /** Where records go: a topic, a key and a value. */
+    /**
+     * Where records go: a topic, a key, a value and the record's timestamp. Reference data is
+     * stamped before the events, so a service working off the backlog (which Kafka Streams orders
+     * by timestamp) knows every device and item before their first event.
+     */
     interface Sink {
-        void send(String topic, String key, SpecificRecord value);
+        void send(String topic, String key, SpecificRecord value, Instant timestamp);
     }
 
     /** One domain's input: its input topic, what it holds, and how to write it. */
@@ -75,7 +79,7 @@ final class Datasets {
                 for (int i = 0; i < payments; i++) {
                     var payment =
                             payment("tx-" + i, "card-" + random.nextInt(cards), random, start.plusMillis(i * step));
-                    sink.send(inputTopic(), payment.getCardId(), payment);
+                    sink.send(inputTopic(), payment.getCardId(), payment, payment.getEventTime());
                 }
             }
 
@@ -142,13 +146,15 @@ final class Datasets {
                                     .setUnit("celsius")
                                     .setThresholds(new Thresholds(-5.0, 35.0, 5.0))
                                     .setUpdatedAt(start.minusSeconds(60))
-                                    .build());
+                                    .build(),
+                            start.minusSeconds(60));
                 }
                 var random = new Random(42);
                 long step = SPAN.toMillis() / readings;
                 for (int i = 0; i < readings; i++) {
                     String device = "dev-" + (i % devices);
-                    sink.send(inputTopic(), device, reading("r-" + i, device, random, start.plusMillis(i * step)));
+                    Instant at = start.plusMillis(i * step);
+                    sink.send(inputTopic(), device, reading("r-" + i, device, random, at), at);
                 }
             }
 
@@ -207,7 +213,8 @@ final class Datasets {
                                     .setCategory("category-" + (i % 20))
                                     .setActive(true)
                                     .setUpdatedAt(start.minusSeconds(60))
-                                    .build());
+                                    .build(),
+                            start.minusSeconds(60));
                 }
                 var random = new Random(42);
                 long step = SPAN.toMillis() / clicks;
@@ -218,10 +225,8 @@ final class Datasets {
                     int length = 3 + random.nextInt(6);
                     for (int c = 0; c < length && sent < clicks; c++, sent++) {
                         int item = category + 20 * random.nextInt(items / 20);
-                        sink.send(
-                                inputTopic(),
-                                user,
-                                click("e-" + sent, user, "item-" + item, random, start.plusMillis(sent * step)));
+                        Instant at = start.plusMillis(sent * step);
+                        sink.send(inputTopic(), user, click("e-" + sent, user, "item-" + item, random, at), at);
                     }
                 }
             }
