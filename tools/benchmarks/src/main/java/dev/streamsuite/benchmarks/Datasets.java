@@ -53,7 +53,7 @@ final class Datasets {
 
     private Datasets() {}
 
-    /** {@code payments} payments over {@code cards} cards, some located, most in one country. */
+    /** {@code payments} payments over {@code cards} cards, half of them located near the card's home. */
     static Dataset payments(int payments, int cards) {
         return new Dataset() {
             @Override
@@ -105,13 +105,21 @@ final class Datasets {
                 .setAmountMinor(100 + (long) (random.nextDouble() * 20_000))
                 .setCurrency("EUR")
                 .setCountry("FR")
-                .setLocation(
-                        random.nextBoolean()
-                                ? new GeoLocation(43 + random.nextDouble() * 6, -1 + random.nextDouble() * 8)
-                                : null)
+                .setLocation(random.nextBoolean() ? nearHome(card, random) : null)
                 .setChannel(Channel.CARD_PRESENT)
                 .setEventTime(at)
                 .build();
+    }
+
+    /**
+     * Within about 5 km of the card's home, a place in France fixed by the card id: a card does not
+     * jump across the country between payments, so impossible travel stays as rare as it is.
+     */
+    private static GeoLocation nearHome(String card, Random random) {
+        int home = Math.floorMod(card.hashCode(), 6_000 * 8_000);
+        return new GeoLocation(
+                43 + (home % 6_000) / 1_000.0 + (random.nextDouble() - 0.5) * 0.1,
+                -1 + (home / 6_000) / 1_000.0 + (random.nextDouble() - 0.5) * 0.1);
     }
 
     /** {@code readings} readings from {@code devices} registered devices on 50 sites, round robin. */
