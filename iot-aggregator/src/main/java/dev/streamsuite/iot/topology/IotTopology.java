@@ -65,14 +65,19 @@ public final class IotTopology implements StreamsTopology {
                 Materialized.<String, Device, KeyValueStore<Bytes, byte[]>>as(DEVICES_STORE)
                         .withKeySerde(topics.devices().keySerde())
                         .withValueSerde(topics.devices().valueSerde()));
+        // Written on every reading: cached, so each key is written to RocksDB and its changelog once
+        // per commit, not once per reading.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PRESENCE_STORE), Serdes.String(), topics.presenceStates()));
+                        Stores.persistentKeyValueStore(PRESENCE_STORE), Serdes.String(), topics.presenceStates())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MONITOR_STORE), Serdes.String(), topics.monitorStates()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(READING_CLOCK_STORE), Serdes.String(), Serdes.Long()));
+                        Stores.persistentKeyValueStore(READING_CLOCK_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SITE_CLOCK_STORE), Serdes.String(), Serdes.Long()));
+                        Stores.persistentKeyValueStore(SITE_CLOCK_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
 
         var ingested = builder.stream(
                         topics.readings().name(),

@@ -12,6 +12,8 @@ final class ReadingClock {
     private static final String NEWEST = IotTopology.NEWEST_READING_TIME;
 
     private final KeyValueStore<String, Long> store;
+    /** What the store holds, read once: the clock of one task, made anew when the task is (re)initialized. */
+    private Long newest;
 
     ReadingClock(KeyValueStore<String, Long> store) {
         this.store = store;
@@ -19,10 +21,13 @@ final class ReadingClock {
 
     /** Takes a reading's time into account; returns the newest reading time seen, this one included. */
     long advance(long readingTime) {
-        Long newest = store.get(NEWEST);
+        if (newest == null) {
+            newest = store.get(NEWEST);
+        }
         if (newest != null && newest >= readingTime) {
             return newest;
         }
+        newest = readingTime;
         store.put(NEWEST, readingTime);
         return readingTime;
     }
