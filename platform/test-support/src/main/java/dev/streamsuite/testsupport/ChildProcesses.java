@@ -3,13 +3,13 @@ package dev.streamsuite.testsupport;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping the processes a test started: politely first, then for sure. */
-final class ChildProcesses {
+/** Stopping the processes a test or tool started: politely first, then for sure. */
+public final class ChildProcesses {
 
     private ChildProcesses() {}
 
     /** SIGTERM, then SIGKILL when the process has not exited after {@code grace}. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {
             return;
         }

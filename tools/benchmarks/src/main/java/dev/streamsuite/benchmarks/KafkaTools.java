@@ -1,8 +1,9 @@
 package dev.streamsuite.benchmarks;
 
+import dev.streamsuite.testsupport.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -68,24 +69,14 @@ final class KafkaTools {
     }
 
     private List<String> run(String tool, String... arguments) throws Exception {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                tool));
-        command.addAll(List.of(arguments));
         Path log = work.resolve(tool.substring(tool.lastIndexOf('.') + 1) + "-" + (++runs) + ".log");
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        var process = Runs.java("512m", tool, List.of(arguments), log);
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(tool + " failed; see " + log);
             }
         } finally {
-            Runs.stop(process);
+            ChildProcesses.stop(process, Duration.ofSeconds(30));
         }
         return Files.readAllLines(log).stream()
                 .filter(line -> !line.isBlank() && !line.contains("WARN") && !line.contains("INFO"))

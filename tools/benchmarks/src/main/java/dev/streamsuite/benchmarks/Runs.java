@@ -1,6 +1,7 @@
 package dev.streamsuite.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.testsupport.ChildProcesses;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
@@ -73,12 +74,10 @@ final class Runs {
     Throughput passThrough(String mode, Datasets.Dataset payments, String output, int threads) throws Exception {
         String application = "bench-" + mode + "-" + (++runs);
         Path log = work.resolve(application + ".log");
-        var process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PassThrough.class.getName(),
+        var process = java(
+                "384m",
+                PassThrough.class.getName(),
+                List.of(
                         mode,
                         cluster.bootstrapServers(),
                         cluster.registryUrl(),
@@ -86,14 +85,12 @@ final class Runs {
                         output,
                         application,
                         Integer.toString(threads),
-                        work.resolve("state").resolve(application).toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                        work.resolve("state").resolve(application).toString()),
+                log);
         try {
             return measure(process.pid(), application, payments, () -> 0);
         } finally {
-            stop(process);
+            ChildProcesses.stop(process, Duration.ofSeconds(30));
         }
     }
 
@@ -171,10 +168,18 @@ final class Runs {
         }
     }
 
-    static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    /** {@code mainClass} of this benchmark's class path in a JVM of its own, its output in {@code log}. */
+    static Process java(String heap, String mainClass, List<String> arguments, Path log) throws IOException {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(arguments);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 }

@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The benchmark of the whole suite, in one run: a broker and a registry as processes, a seeded
@@ -168,19 +166,8 @@ public final class SuiteBenchmark {
         }
         String application = "bench-latency-" + service;
         try (var admin = cluster.admin()) {
-            var partitions = admin
-                    .describeTopics(List.of(input.inputTopic()))
-                    .allTopicNames()
-                    .get()
-                    .get(input.inputTopic())
-                    .partitions()
-                    .stream()
-                    .map(info -> new TopicPartition(input.inputTopic(), info.partition()))
-                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(partitions).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey,
-                            entry -> new OffsetAndMetadata(entry.getValue().offset())));
+            var ends = Progress.sample(admin, application, List.of(input.inputTopic())).ends().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())));
             admin.alterConsumerGroupOffsets(application, ends).all().get();
         }
         try (var process = ServiceProcess.start(
