@@ -53,7 +53,7 @@ public final class BoundedRocksDB implements RocksDBConfigSetter {
     }
 
     /** The memory every store shares, in bytes; 0 before the first store opened. */
-    public static synchronized long sharedBytes() {
+    static synchronized long sharedBytes() {
         return shared == null ? 0 : shared.bytes();
     }
 
@@ -75,39 +75,40 @@ public final class BoundedRocksDB implements RocksDBConfigSetter {
     }
 
     private static long mebibytes(Object value) {
-        String key = MEMORY_MIB;
-        if (value == null) {
-            throw new IllegalStateException(key + " is not set: the platform's defaults set it; set it in the streams"
-                    + " properties when using " + BoundedRocksDB.class.getSimpleName() + " elsewhere.");
-        }
+        String text = required(value, MEMORY_MIB);
         long parsed;
         try {
-            parsed = Long.parseLong(value.toString().trim());
+            parsed = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number of MiB, was '" + value + "'", e);
+            throw new IllegalArgumentException(MEMORY_MIB + " must be a whole number of MiB, was '" + text + "'", e);
         }
         if (parsed < 1) {
-            throw new IllegalArgumentException(key + " must be at least 1 (MiB), was " + parsed);
+            throw new IllegalArgumentException(MEMORY_MIB + " must be at least 1 (MiB), was " + parsed);
         }
         return parsed;
     }
 
     private static double share(Object value) {
-        if (value == null) {
-            throw new IllegalStateException(WRITE_BUFFER_SHARE + " is not set: the platform's defaults set it; set it"
-                    + " in the streams properties when using " + BoundedRocksDB.class.getSimpleName() + " elsewhere.");
-        }
+        String text = required(value, WRITE_BUFFER_SHARE);
         double parsed;
         try {
-            parsed = Double.parseDouble(value.toString().trim());
+            parsed = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    WRITE_BUFFER_SHARE + " must be a number between 0 and 1, was '" + value + "'", e);
+                    WRITE_BUFFER_SHARE + " must be a number between 0 and 1, was '" + text + "'", e);
         }
         if (!(parsed > 0 && parsed < 1)) {
             throw new IllegalArgumentException(
                     WRITE_BUFFER_SHARE + " must be between 0 and 1 (exclusive), was " + parsed);
         }
         return parsed;
+    }
+
+    private static String required(Object value, String key) {
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set: the platform's defaults set it; set it in the streams"
+                    + " properties when using " + BoundedRocksDB.class.getSimpleName() + " elsewhere.");
+        }
+        return value.toString().trim();
     }
 }

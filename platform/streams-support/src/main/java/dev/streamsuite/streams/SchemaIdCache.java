@@ -108,7 +108,14 @@ final class SchemaIdCache {
                     readers.put(id, reader);
                 }
                 try {
-                    return reader.read(null, DecoderFactory.get().binaryDecoder(data, 5, data.length - 5, null));
+                    return reader.read(
+                            null,
+                            DecoderFactory.get()
+                                    .binaryDecoder(
+                                            data,
+                                            ExplainedDeserializer.HEADER_LENGTH,
+                                            data.length - ExplainedDeserializer.HEADER_LENGTH,
+                                            null));
                 } catch (IOException e) {
                     throw new SerializationException("Cannot read schema id " + id + " on " + topic, e);
                 }
