@@ -7,7 +7,9 @@ import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
 import dev.streamsuite.schemas.clickstream.RecommendedItem;
+import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,7 +19,8 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
  * Remembers each user's recent items and purchases and, on their activity, publishes fresh
- * recommendations, at most once per {@code minEmitInterval} of event time per user.
+ * recommendations, at most once per {@code minEmitInterval} of event time per user. Shoppers
+ * without a click for {@code forgetUsersAfter} are forgotten, a batch at a time.
  */
 final class RecommendationPublisher implements FixedKeyProcessor<String, Click, Recommendation> {
 
@@ -34,6 +37,12 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
     public void init(FixedKeyProcessorContext<String, Recommendation> context) {
         this.context = context;
         this.users = context.getStateStore(RecommenderTopology.USERS_STORE);
+        var sweep = new StoreSweep<UserState>(users, settings.sweepBatch());
+        context.schedule(settings.sweepInterval(), PunctuationType.STREAM_TIME, streamTime -> {
+            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.forgetUsersAfter());
+            sweep.sweep((userId, user) -> user.getItems().isEmpty()
+                    || user.getItems().get(0).getLastAt().isBefore(cutoff));
+        });
         ReadOnlyKeyValueStore<String, SimilarItems> similar =
                 context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
         ReadOnlyKeyValueStore<String, TrendingSnapshot> trending =

@@ -24,6 +24,10 @@ import java.time.Duration;
  * @param recencyFactor weight of the n-th most recent item of a user is recencyFactor^n
  * @param minEmitInterval a user's recommendations are published at most this often (event time)
  * @param publishInterval how often (wall clock) changed related-item rankings are published
+ * @param forgetUsersAfter a shopper without a click for this long (event time) is forgotten
+ * @param sweepInterval how often (stream time) forgotten shoppers and items whose related items
+ *     all decayed away are looked for
+ * @param sweepBatch entries one look reads at most, per task and store (bounds its transaction)
  */
 public record RecommenderSettings(
         InteractionWeights weights,
@@ -40,7 +44,10 @@ public record RecommenderSettings(
         int recommendationLimit,
         double recencyFactor,
         Duration minEmitInterval,
-        Duration publishInterval) {
+        Duration publishInterval,
+        Duration forgetUsersAfter,
+        Duration sweepInterval,
+        int sweepBatch) {
 
     public RecommenderSettings {
         SettingChecks.requireSet("recommender.weights", weights);
@@ -51,6 +58,9 @@ public record RecommenderSettings(
         SettingChecks.requirePositive("recommender.trending-advance", trendingAdvance);
         SettingChecks.requireNotNegative("recommender.min-emit-interval", minEmitInterval);
         SettingChecks.requirePositive("recommender.publish-interval", publishInterval);
+        SettingChecks.requirePositive("recommender.forget-users-after", forgetUsersAfter);
+        SettingChecks.requirePositive("recommender.sweep-interval", sweepInterval);
+        SettingChecks.requireAtLeast("recommender.sweep-batch", sweepBatch, 1);
         if (trendingAdvance.compareTo(trendingWindow) > 0) {
             throw new IllegalArgumentException("recommender.trending-advance (" + trendingAdvance
                     + ") must not exceed recommender.trending-window (" + trendingWindow + ")");

@@ -4,6 +4,7 @@ import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * once per {@code publishInterval} of wall-clock time rather than on every increment, since a
  * popular item receives many increments per second. Which items await publication is kept in
  * a changelogged store, committed with the increments: a crash between a commit and the next
- * publication delays those publications, never loses them.
+ * publication delays those publications, never loses them. An item whose related items have
+ * all decayed below {@code minRelatedScore} is deleted, and its ranking with it.
  */
 final class SimilarItemsUpdater implements Processor<String, PairIncrement, String, SimilarItems> {
 
@@ -37,6 +39,14 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
         this.related = context.getStateStore(RecommenderTopology.ITEM_PAIRS_STORE);
         this.pending = context.getStateStore(RecommenderTopology.PENDING_PUBLICATIONS_STORE);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        var sweep = new StoreSweep<TopItems>(related, settings.sweepBatch());
+        context.schedule(settings.sweepInterval(), PunctuationType.STREAM_TIME, streamTime -> {
+            Instant now = Instant.ofEpochMilli(streamTime);
+            sweep.sweep((itemId, items) -> items.expire(now, settings.decay(), settings.minRelatedScore())
+                            .isEmpty())
+                    // The published ranking goes too, so every instance's global store drops it.
+                    .forEach(itemId -> context.forward(new Record<>(itemId, null, streamTime)));
+        });
     }
 
     @Override

@@ -33,7 +33,10 @@ class RecommenderSettingsTest {
                         10,
                         0.5,
                         Duration.ofSeconds(10),
-                        Duration.ofSeconds(1)));
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(90),
+                        Duration.ofHours(1),
+                        10_000));
     }
 
     @Test

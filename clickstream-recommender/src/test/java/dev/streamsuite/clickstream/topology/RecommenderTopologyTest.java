@@ -106,6 +106,36 @@ class RecommenderTopologyTest {
     }
 
     @Test
+    void aShopperWithoutAClickForTheForgetPeriodIsForgotten() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u2", "sock", ClickType.VIEW, T0.plus(Duration.ofDays(2)));
+        KeyValueStore<String, ?> users = driver.getKeyValueStore(RecommenderTopology.USERS_STORE);
+        assertThat(users.get("u1")).isNotNull();
+
+        click("u3", "lace", ClickType.VIEW, T0.plus(Duration.ofDays(91)));
+
+        assertThat(users.get("u1")).as("91 days without a click").isNull();
+        assertThat(users.get("u2")).as("89 days without a click").isNotNull();
+        assertThat(users.get("u3")).isNotNull();
+    }
+
+    @Test
+    void anItemWhoseRelatedItemsAllDecayedAwayIsDeletedAndItsRankingWithdrawn() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(30));
+        assertThat(related("shoe")).containsExactly("sock");
+
+        // Sixty days are more than eight half-lives: a view's score is below recommender.min-related-score.
+        click("u2", "book", ClickType.VIEW, T0.plus(Duration.ofDays(60)));
+        click("u2", "pen", ClickType.VIEW, T0.plus(Duration.ofDays(60)).plusSeconds(30));
+
+        assertThat(related("shoe")).isEmpty();
+        assertThat(driver.getKeyValueStore(RecommenderTopology.ITEM_PAIRS_STORE).get("shoe"))
+                .isNull();
+        assertThat(related("book")).containsExactly("pen");
+    }
+
+    @Test
     void clicksSeparatedByMoreThanTheSessionGapAreNotPaired() {
         click("u1", "shoe", ClickType.VIEW, T0);
         click("u1", "book", ClickType.VIEW, T0.plus(Duration.ofMinutes(45)));

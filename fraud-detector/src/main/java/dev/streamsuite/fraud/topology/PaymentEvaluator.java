@@ -10,6 +10,7 @@ import dev.streamsuite.schemas.payments.BlocklistEntry;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.KeyPlacement;
+import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +37,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     private KeyPlacement keyPlacement;
     private KeyValueStore<String, CardState> cards;
     private TimestampedKeyValueStore<String, BlocklistEntry> blocklist;
-    /** Where the next expiry scan starts; null: from the first card. Per task, not kept: a restart starts over. */
-    private String expiryCursor;
+    private StoreSweep<CardState> expirySweep;
 
     PaymentEvaluator(FraudSettings settings, ActiveRules activeRules) {
         this.settings = settings;
@@ -50,6 +50,7 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
         this.keyPlacement = KeyPlacement.of(context);
         this.cards = context.getStateStore(FraudTopology.CARD_STATE_STORE);
         this.blocklist = context.getStateStore(FraudTopology.BLOCKLIST_STORE);
+        this.expirySweep = new StoreSweep<>(cards, settings.state().expiryScanBatch());
         context.schedule(settings.state().expiryScanInterval(), PunctuationType.STREAM_TIME, this::forgetInactiveCards);
     }
 
@@ -112,27 +113,11 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
     }
 
     /**
-     * Removes cards idle for longer than the inactivity period: at most a batch per scan, going on
-     * from where the previous scan stopped, so a scan's work (inside one transaction) is bounded
-     * whatever the number of cards.
+     * Removes cards idle for longer than the inactivity period, a batch of cards per scan, so a
+     * scan's work (inside one transaction) is bounded whatever the number of cards.
      */
     private void forgetInactiveCards(long streamTime) {
         Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.state().cardInactivity());
-        var expired = new ArrayList<String>();
-        String last = null;
-        boolean more;
-        try (var scan = expiryCursor == null ? cards.all() : cards.range(expiryCursor, null)) {
-            for (int seen = 0; seen < settings.state().expiryScanBatch() && scan.hasNext(); seen++) {
-                var card = scan.next();
-                last = card.key;
-                if (card.value.getLastEventTime().isBefore(cutoff)) {
-                    expired.add(card.key);
-                }
-            }
-            more = scan.hasNext();
-        }
-        // The smallest key after the last one seen: the next scan starts there, or over when this one got to the end.
-        expiryCursor = more ? last + '\0' : null;
-        expired.forEach(cards::delete);
+        expirySweep.sweep((card, state) -> state.getLastEventTime().isBefore(cutoff));
     }
 }
