@@ -57,8 +57,9 @@ final class Recomputation {
             var producer = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             EventSender.send(producer, serdes, reference);
             EventSender.send(producer, serdes, stream);
-            var settings = settings(workload, broker, directory);
-            try (var streams = new KafkaStreams(workload.topology(serdes).build(settings), settings)) {
+            var topology = workload.topology(serdes);
+            var settings = topology.settings(settings(workload, broker, directory));
+            try (var streams = new KafkaStreams(topology.build(settings), settings)) {
                 streams.start();
                 awaitProcessed(broker, workload.inputTopic(), stream.size());
                 EventSender.send(producer, serdes, closing);

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param retention how long window statistics stay queryable over HTTP
  * @param silentAfter a device without readings this long (wall clock) is reported silent
  * @param silenceCheckInterval how often (wall clock) devices are checked for silence
+ * @param silenceCheckBatch devices one check acts on at most (per task), so its work is bounded
+ * @param forgetAfter a device silent this long (wall clock) is forgotten: its presence and alert
+ *     state are deleted, and its next reading starts afresh
  * @param hysteresis band a value must fall back below a threshold by before the alert clears;
  *     null means 2% of the threshold
  * @param limits physically possible values per sensor type; others are invalid input
@@ -34,6 +37,8 @@ public record IotSettings(
         Duration retention,
         Duration silentAfter,
         Duration silenceCheckInterval,
+        int silenceCheckBatch,
+        Duration forgetAfter,
         Double hysteresis,
         Map<String, PlausibleRange> limits) {
 
@@ -59,6 +64,8 @@ public record IotSettings(
         }
         SettingChecks.requirePositive("iot.silent-after", silentAfter);
         SettingChecks.requirePositive("iot.silence-check-interval", silenceCheckInterval);
+        SettingChecks.requireAtLeast("iot.silence-check-batch", silenceCheckBatch, 1);
+        SettingChecks.requirePositive("iot.forget-after", forgetAfter);
         if (hysteresis != null && !(hysteresis >= 0)) {
             throw new IllegalArgumentException("iot.hysteresis must be zero or positive, was " + hysteresis);
         }

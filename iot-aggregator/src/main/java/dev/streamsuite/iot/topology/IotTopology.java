@@ -9,17 +9,19 @@ import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.streams.EventTimes;
 import dev.streamsuite.streams.StreamsTopology;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -40,6 +42,9 @@ public final class IotTopology implements StreamsTopology {
     public static final String DEVICE_WINDOWS_STORE = "device-windows";
     public static final String SITE_WINDOWS_STORE = "site-windows";
     public static final String PRESENCE_STORE = "device-presence";
+    /** When each device goes silent or is forgotten, by deadline: see {@link DevicePresenceTracker}. */
+    static final String PRESENCE_DEADLINES_STORE = "device-presence-deadlines";
+
     static final String MONITOR_STORE = "device-monitors";
     /** Per task, under {@link #NEWEST_READING_TIME}: the newest reading time seen, which closes windows. */
     public static final String READING_CLOCK_STORE = "reading-clock";
@@ -57,6 +62,17 @@ public final class IotTopology implements StreamsTopology {
         this.settings = settings;
     }
 
+    /**
+     * Closed windows are looked for on every record that advances stream time, not at most once
+     * per wall-clock second: a window whose closing reading came within that second would wait
+     * for the next reading, indefinitely on a partition that goes quiet. The look is cheap: the
+     * store is read only when stream time has passed the end of another window.
+     */
+    @Override
+    public Map<String, Object> streamsSettings() {
+        return Map.of(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
+    }
+
     @Override
     public void addTo(StreamsBuilder builder) {
         builder.table(
@@ -70,6 +86,8 @@ public final class IotTopology implements StreamsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(PRESENCE_STORE), Serdes.String(), topics.presenceStates())
                 .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PRESENCE_DEADLINES_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MONITOR_STORE), Serdes.String(), topics.monitorStates()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -94,7 +112,12 @@ public final class IotTopology implements StreamsTopology {
         ingested.filter((device, reading) -> reading.late(), Named.as("late"))
                 .mapValues(WindowStates::originalOf, Named.as("late-reading"))
                 .to(topics.lateReadings().name(), topics.lateReadings().produced("late-readings-out"));
-        ingested.process(() -> new DevicePresenceTracker(settings), Named.as("track-presence"), PRESENCE_STORE)
+        ingested.process(
+                        () -> new DevicePresenceTracker(settings),
+                        Named.as("track-presence"),
+                        PRESENCE_STORE,
+                        PRESENCE_DEADLINES_STORE,
+                        MONITOR_STORE)
                 .to(topics.alerts().name(), topics.alerts().produced("presence-alerts-out"));
 
         var readings = ingested.filter((device, reading) -> !reading.late(), Named.as("on-time"))
@@ -130,6 +153,11 @@ public final class IotTopology implements StreamsTopology {
      * The statistics of each window once it closed, as aggregates of {@code scope} keyed by their
      * subject (the device, or the site). Processors are named after the scope, e.g.
      * {@code device-window-stats}, {@code closed-device-windows}.
+     *
+     * <p>A window is emitted once, from its store, when the partition's stream time passes its end
+     * plus the grace ({@link EmitStrategy#onWindowClose}); nothing is held in memory meanwhile, and
+     * the last window emitted is committed with the input offsets ({@link #streamsSettings()}: when
+     * closed windows are looked for).
      */
     private KStream<String, WindowedAggregate> closedWindows(
             TimeWindowedKStream<String, EnrichedReading> windows,
@@ -137,12 +165,12 @@ public final class IotTopology implements StreamsTopology {
             String store,
             BiFunction<Windowed<String>, WindowState, String> subject) {
         String name = scope.name().toLowerCase(Locale.ROOT);
-        return windows.aggregate(
+        return windows.emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(
                         WindowStates::empty,
                         (key, reading, state) -> WindowStates.add(reading, state),
                         Named.as(name + "-window-stats"),
                         windowStore(store))
-                .suppress(finalResults(name + "-window-final"))
                 .toStream(Named.as("closed-" + name + "-windows"))
                 .map(
                         (window, state) -> {
@@ -157,15 +185,6 @@ public final class IotTopology implements StreamsTopology {
                                             state));
                         },
                         Named.as(name + "-aggregate"));
-    }
-
-    /**
-     * Holds each window back until the partition's stream time passes its end plus the grace,
-     * then emits it once. (EmitStrategy.onWindowClose checks at most once per second of wall-clock
-     * time, and only when a record arrives: a burst followed by quiet would hold windows back.)
-     */
-    private static Suppressed<Windowed<?>> finalResults(String name) {
-        return Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(name);
     }
 
     private Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windowStore(String name) {

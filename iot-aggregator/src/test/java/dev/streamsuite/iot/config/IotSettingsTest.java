@@ -24,9 +24,11 @@ class IotSettingsTest {
         assertThat(settings.siteWindowSize()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.siteWindowAdvance()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.siteGrace()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.retention()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.retention()).isEqualTo(Duration.ofHours(2));
         assertThat(settings.silentAfter()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.silenceCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.silenceCheckBatch()).isEqualTo(10_000);
+        assertThat(settings.forgetAfter()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.hysteresis()).isNull();
         assertThat(settings.limits()).containsOnlyKeys("temperature", "humidity", "pressure", "co2");
     }

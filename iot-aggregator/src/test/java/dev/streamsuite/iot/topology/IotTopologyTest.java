@@ -1,10 +1,12 @@
 package dev.streamsuite.iot.topology;
 
+import static dev.streamsuite.schemas.iot.DeviceAlertType.SILENT_DEVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.streamsuite.iot.domain.AlertIds;
+import dev.streamsuite.iot.state.DevicePresenceState;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;
@@ -20,6 +22,8 @@ import dev.streamsuite.testsupport.TestDrivers;
 import dev.streamsuite.testsupport.TopologySnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,6 +261,84 @@ class IotTopologyTest {
         assertThat(alerts.readValuesToList())
                 .extracting(DeviceAlert::getType)
                 .containsExactly(DeviceAlertType.BACK_ONLINE);
+    }
+
+    @Test
+    void aDeviceSilentForTheForgetPeriodIsForgottenWithItsAlertStateAndStartsAfreshWhenItReturns() {
+        register("dev-1", "site-a", null, null, 5.0);
+        read("dev-1", 20.0, T0);
+        closeWindowsUpTo(T0.plusSeconds(100), "dev-1");
+        KeyValueStore<String, DevicePresenceState> presence = driver.getKeyValueStore(IotTopology.PRESENCE_STORE);
+        KeyValueStore<String, ?> monitors = driver.getKeyValueStore(IotTopology.MONITOR_STORE);
+        assertThat(monitors.get("dev-1")).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        assertThat(alerts.readValuesToList()).extracting(DeviceAlert::getType).containsExactly(SILENT_DEVICE);
+        driver.advanceWallClockTime(Duration.ofDays(29));
+        assertThat(presence.get("dev-1")).isNotNull();
+        driver.advanceWallClockTime(Duration.ofDays(1));
+
+        assertThat(presence.get("dev-1")).isNull();
+        assertThat(monitors.get("dev-1")).isNull();
+        assertThat(deadlineKeys()).containsExactly("~indexed");
+        read("dev-1", 50.0, T0.plus(Duration.ofDays(30)));
+        assertThat(alerts.isEmpty())
+                .as("no BACK_ONLINE: the device starts afresh")
+                .isTrue();
+        assertThat(presence.get("dev-1").getSilent()).isFalse();
+    }
+
+    @Test
+    void aCheckActsOnAtMostItsBatchOfDevicesAndTheNextChecksOnTheRest() {
+        driver.close();
+        var settings = ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.silence-check-batch", "2"));
+        driver = TestDrivers.start(new IotTopology(topics, settings), "iot-aggregator-test", DEAD_LETTER, T0);
+        readings = TestDrivers.input(driver, topics.readings());
+        alerts = output(topics.alerts());
+        for (int i = 1; i <= 5; i++) {
+            read("dev-" + i, 20.0, T0);
+        }
+
+        var reported = new ArrayList<Integer>();
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        reported.add(alerts.readValuesToList().size());
+        for (int check = 0; check < 3; check++) {
+            driver.advanceWallClockTime(SETTINGS.silenceCheckInterval());
+            reported.add(alerts.readValuesToList().size());
+        }
+
+        assertThat(reported).containsExactly(2, 2, 1, 0);
+    }
+
+    @Test
+    void devicesStoredBeforeTheDeadlineIndexExistedAreIndexedAndReportedSilent() {
+        KeyValueStore<String, DevicePresenceState> presence = driver.getKeyValueStore(IotTopology.PRESENCE_STORE);
+        presence.put(
+                "dev-old",
+                DevicePresenceState.newBuilder()
+                        .setLastSeen(T0)
+                        .setSiteId("site-a")
+                        .setLatestReadingId("r-old")
+                        .setLatestValue(20.0)
+                        .setLatestEventTime(T0)
+                        .build());
+
+        driver.advanceWallClockTime(Duration.ofMinutes(6));
+        driver.advanceWallClockTime(SETTINGS.silenceCheckInterval());
+
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(alert -> {
+            assertThat(alert.getDeviceId()).isEqualTo("dev-old");
+            assertThat(alert.getType()).isEqualTo(SILENT_DEVICE);
+        });
+    }
+
+    private List<String> deadlineKeys() {
+        KeyValueStore<String, Long> deadlines = driver.getKeyValueStore(IotTopology.PRESENCE_DEADLINES_STORE);
+        var keys = new ArrayList<String>();
+        try (var all = deadlines.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.streamsuite.streams;
 
 import dev.streamsuite.schemas.TopicSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -23,6 +24,21 @@ public interface StreamsTopology {
      */
     default List<TopicSpec<?>> ownTopics() {
         return List.of();
+    }
+
+    /**
+     * Kafka Streams settings this topology needs to behave as designed. The platform adds them to
+     * the service's streams configuration unless that sets them itself; tests running the topology
+     * apply them too ({@link #settings(Properties)}).
+     */
+    default Map<String, Object> streamsSettings() {
+        return Map.of();
+    }
+
+    /** {@code properties} with {@link #streamsSettings()} added where they do not set them. */
+    default Properties settings(Properties properties) {
+        streamsSettings().forEach(properties::putIfAbsent);
+        return properties;
     }
 
     default Topology build(Properties properties) {

@@ -40,6 +40,7 @@ public final class TestDrivers {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         DeadLetterHandlers.apply(properties, deadLetterTopic);
+        topology.settings(properties);
         return new TopologyTestDriver(topology.build(properties), properties, wallClockStart);
     }
 

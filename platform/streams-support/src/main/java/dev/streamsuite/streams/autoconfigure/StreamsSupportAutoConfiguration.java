@@ -79,6 +79,7 @@ public class StreamsSupportAutoConfiguration {
             factoryBean.setDeadLetterTopicName(properties.deadLetterTopic());
             var config = factoryBean.getStreamsConfiguration();
             config.put(DeadLetterMetrics.CONFIG_KEY, metrics);
+            topologies.forEach(topology -> topology.streamsSettings().forEach(config::putIfAbsent));
             factoryBean.setStreamsConfiguration(config);
             var streams = properties.streams();
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
