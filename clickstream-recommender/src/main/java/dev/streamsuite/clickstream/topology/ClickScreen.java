@@ -5,6 +5,8 @@ import dev.streamsuite.clickstream.domain.SessionEvent;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.streams.KeyPlacement;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -15,16 +17,22 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Rejects clicks that make no sense ({@link ClickValidation}) and keeps clicks of accounts flagged by fraud-detector
- * out of the model, so that bots cannot poison it. Excluded clicks are counted in
- * {@code excluded-click-total}. Adds the item's category from the catalog.
+ * out of the model, so that bots cannot poison it: clicks up to {@code flaggedFor} after the account's latest alert
+ * (event time). Excluded clicks are counted in {@code excluded-click-total}. Adds the item's category from the catalog.
  */
 final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> {
+
+    private final Duration flaggedFor;
 
     private FixedKeyProcessorContext<String, Click> context;
     private KeyPlacement keyPlacement;
     private KeyValueStore<String, Long> flaggedAccounts;
     private TimestampedKeyValueStore<String, CatalogItem> catalog;
     private Sensor excluded;
+
+    ClickScreen(Duration flaggedFor) {
+        this.flaggedFor = flaggedFor;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Click> context) {
@@ -41,7 +49,7 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
         keyPlacement.check(record.key());
         ClickEvent click = record.value();
         Interaction interaction = ClickValidation.validate(record.key(), click, record.timestamp());
-        if (click.getAccountId() != null && flaggedAccounts.get(click.getAccountId()) != null) {
+        if (flagged(click)) {
             excluded.record();
             return;
         }
@@ -53,5 +61,11 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
                 click.getUserId(),
                 category,
                 new SessionEvent(click.getItemId(), interaction, click.getEventTime()))));
+    }
+
+    private boolean flagged(ClickEvent click) {
+        Long flaggedAt = click.getAccountId() == null ? null : flaggedAccounts.get(click.getAccountId());
+        return flaggedAt != null
+                && click.getEventTime().isBefore(Instant.ofEpochMilli(flaggedAt).plus(flaggedFor));
     }
 }

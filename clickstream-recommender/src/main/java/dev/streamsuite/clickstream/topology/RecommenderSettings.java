@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param recencyFactor weight of the n-th most recent item of a user is recencyFactor^n
  * @param minEmitInterval a user's recommendations are published at most this often (event time)
  * @param publishInterval how often (wall clock) changed related-item rankings are published
+ * @param flaggedFor an account's clicks stay out of the model this long (event time) after its
+ *     latest fraud alert
  * @param forgetUsersAfter a shopper without a click for this long (event time) is forgotten
  * @param sweepInterval how often (stream time) forgotten shoppers and items whose related items
  *     all decayed away are looked for
@@ -45,6 +47,7 @@ public record RecommenderSettings(
         double recencyFactor,
         Duration minEmitInterval,
         Duration publishInterval,
+        Duration flaggedFor,
         Duration forgetUsersAfter,
         Duration sweepInterval,
         int sweepBatch) {
@@ -58,6 +61,7 @@ public record RecommenderSettings(
         SettingChecks.requirePositive("recommender.trending-advance", trendingAdvance);
         SettingChecks.requireNotNegative("recommender.min-emit-interval", minEmitInterval);
         SettingChecks.requirePositive("recommender.publish-interval", publishInterval);
+        SettingChecks.requirePositive("recommender.flagged-for", flaggedFor);
         SettingChecks.requirePositive("recommender.forget-users-after", forgetUsersAfter);
         SettingChecks.requirePositive("recommender.sweep-interval", sweepInterval);
         SettingChecks.requireAtLeast("recommender.sweep-batch", sweepBatch, 1);

@@ -78,7 +78,7 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .consumed("clicks")
                                 .withTimestampExtractor(
                                         EventTimes.extractor(ClickEvent.class, ClickEvent::getEventTime)))
-                .processValues(ClickScreen::new, Named.as("screen-click"));
+                .processValues(() -> new ClickScreen(settings.flaggedFor()), Named.as("screen-click"));
         var clickSerde = RecommenderState.clicks();
 
         clicks.processValues(() -> new RecommendationPublisher(settings), Named.as("recommend"), USERS_STORE)
@@ -169,7 +169,9 @@ public final class RecommenderTopology implements StreamsTopology {
                                 FLAGGED_ACCOUNTS_STORE,
                                 record -> record.value().getEventTime().toEpochMilli())
                         .keyedBy(record -> record.value().getAccountId())
-                        .replacingOnlyIf((newer, older) -> false));
+                        .replacingOnlyIf((newer, older) -> newer > older)
+                        .forgetting((flaggedAt, newest) ->
+                                flaggedAt + settings.flaggedFor().toMillis() < newest));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(SIMILAR_ITEMS_STORE),

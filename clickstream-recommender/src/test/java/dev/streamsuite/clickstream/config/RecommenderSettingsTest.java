@@ -34,6 +34,7 @@ class RecommenderSettingsTest {
                         0.5,
                         Duration.ofSeconds(10),
                         Duration.ofSeconds(1),
+                        Duration.ofDays(30),
                         Duration.ofDays(90),
                         Duration.ofHours(1),
                         10_000));

@@ -184,6 +184,22 @@ class RecommenderTopologyTest {
     }
 
     @Test
+    void aFlagLapsesAfterTheFlaggedPeriodAndIsThenForgotten() {
+        flag("acct-bot");
+        click("bot", "acct-bot", "shoe", ClickType.VIEW, T0.plus(Duration.ofDays(29)));
+        assertThat(recommendations.isEmpty()).isTrue();
+
+        click("bot", "acct-bot", "shoe", ClickType.VIEW, T0.plus(Duration.ofDays(31)));
+        assertThat(recommendations.readValuesToList()).hasSize(1);
+
+        KeyValueStore<String, Long> flagged = driver.getKeyValueStore(RecommenderTopology.FLAGGED_ACCOUNTS_STORE);
+        assertThat(flagged.get("acct-bot")).isNotNull();
+        flag("acct-other", T0.plus(Duration.ofDays(31)));
+        assertThat(flagged.get("acct-bot")).isNull();
+        assertThat(flagged.get("acct-other")).isNotNull();
+    }
+
+    @Test
     void coldStartFallsBackToTrendingItems() {
         item("shoe", "fashion", true);
         click("u1", "shoe", ClickType.PURCHASE, T0);
@@ -382,6 +398,10 @@ class RecommenderTopologyTest {
     }
 
     private void flag(String account) {
+        flag(account, T0);
+    }
+
+    private void flag(String account, Instant at) {
         fraudAlerts.pipeInput(
                 "card-9",
                 FraudAlert.newBuilder()
@@ -396,9 +416,9 @@ class RecommenderTopologyTest {
                         .setScore(0.9)
                         .setReason("test")
                         .setEvidence(new AlertEvidence(List.of("tx-1"), null, Map.of()))
-                        .setEventTime(T0)
+                        .setEventTime(at)
                         .build(),
-                T0);
+                at);
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {

@@ -65,7 +65,14 @@ public final class FraudTopology implements StreamsTopology {
                 topics.blocklist().name(),
                 topics.blocklist().consumed("blocklist"),
                 () -> GlobalStoreLoader.<BlocklistEntry, ValueAndTimestamp<BlocklistEntry>>of(
-                        BLOCKLIST_STORE, FraudTopology::blocklistEntry));
+                                BLOCKLIST_STORE, FraudTopology::blocklistEntry)
+                        // An entry expired longer ago than the grace can block no payment still to come.
+                        .forgetting((entry, newest) -> entry.value().getExpiresAt() != null
+                                && entry.value()
+                                                .getExpiresAt()
+                                                .plus(settings.state().grace())
+                                                .toEpochMilli()
+                                        < newest));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CARD_STATE_STORE), Serdes.String(), topics.cardProfiles()));
 

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each record is stored under a key derived from it (its record key by default), unless
  * {@code replaces} says the stored value is newer; a tombstone deletes its key.
  *
+ * <p>A global store has no punctuator, so entries that are done with (expired) are removed as
+ * records load ({@link #forgetting}): each record loaded, the loader looks at the next few
+ * stored entries, round the store, and deletes the expired ones. The store then holds at most
+ * about a third more entries than are in force, without a full scan.
+ *
  * @param <V> the topic's value type
  * @param <S> the stored value type
  */
@@ -45,21 +50,27 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
     private final Function<Record<String, V>, S> stored;
     private final BiPredicate<S, S> replaces;
     private final ChangeListener<S> listener;
+    private final BiPredicate<S, Long> expired;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, S> store;
     private DeadLetterMetrics metrics;
+    private StoreSweep<S> sweep;
+    /** The newest record timestamp loaded: the loader's clock for {@link #forgetting}. */
+    private long newest = Long.MIN_VALUE;
 
     private GlobalStoreLoader(
             String storeName,
             Function<Record<String, V>, String> key,
             Function<Record<String, V>, S> stored,
             BiPredicate<S, S> replaces,
-            ChangeListener<S> listener) {
+            ChangeListener<S> listener,
+            BiPredicate<S, Long> expired) {
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.key = Objects.requireNonNull(key, "key");
         this.stored = Objects.requireNonNull(stored, "stored");
         this.replaces = Objects.requireNonNull(replaces, "replaces");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.expired = expired;
     }
 
     /**
@@ -68,22 +79,32 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
      * be stored.
      */
     public static <V, S> GlobalStoreLoader<V, S> of(String storeName, Function<Record<String, V>, S> stored) {
-        return new GlobalStoreLoader<>(storeName, Record::key, stored, (newer, older) -> true, (k, v) -> {});
+        return new GlobalStoreLoader<>(storeName, Record::key, stored, (newer, older) -> true, (k, v) -> {}, null);
     }
 
     /** The same loader, storing under the key {@code key} derives (null: the record is not stored). */
     public GlobalStoreLoader<V, S> keyedBy(Function<Record<String, V>, String> key) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
     }
 
     /** The same loader, replacing a stored value only when {@code replaces(newer, older)}. */
     public GlobalStoreLoader<V, S> replacingOnlyIf(BiPredicate<S, S> replaces) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
     }
 
     /** The same loader, telling {@code listener} of each change before it makes it. */
     public GlobalStoreLoader<V, S> notifying(ChangeListener<S> listener) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
+    }
+
+    /**
+     * The same loader, deleting stored values that {@code expired(value, newest)} says are done
+     * with, {@code newest} being the newest record timestamp loaded (epoch ms): a few entries
+     * are looked at per record loaded. A {@link ChangeListener} is not told of these deletions.
+     */
+    public GlobalStoreLoader<V, S> forgetting(BiPredicate<S, Long> expired) {
+        return new GlobalStoreLoader<>(
+                storeName, key, stored, replaces, listener, Objects.requireNonNull(expired, "expired"));
     }
 
     @Override
@@ -91,6 +112,8 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.metrics = DeadLetterMetrics.from(context.appConfigs());
+        // Four looked at per entry added: the expired ones can make up at most about a quarter of the store.
+        this.sweep = expired == null ? null : new StoreSweep<>(store, 4);
     }
 
     @Override
@@ -112,6 +135,10 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
     }
 
     private void load(Record<String, V> record) {
+        if (sweep != null) {
+            newest = Math.max(newest, record.timestamp());
+            sweep.sweep((key, value) -> expired.test(value, newest));
+        }
         if (record.value() == null) {
             if (record.key() != null) {
                 listener.changed(record.key(), null);

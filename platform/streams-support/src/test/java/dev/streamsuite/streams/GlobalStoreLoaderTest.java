@@ -7,6 +7,8 @@ import dev.streamsuite.streams.errors.DeadLetterMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -71,19 +73,46 @@ class GlobalStoreLoaderTest {
         }
     }
 
+    @Test
+    void forgetsStoredValuesThatExpiredByTheNewestRecordTimeAsRecordsLoad() {
+        // The stored number is when the entry expires (epoch ms).
+        try (var driver = driver((key, value) -> {}, (expiresAt, newest) -> expiresAt < newest)) {
+            var input = driver.createInputTopic("numbers", new StringSerializer(), new StringSerializer());
+            input.pipeInput("a", "100", 0L);
+            input.pipeInput("b", "3000", 0L);
+            input.pipeInput("c", "1000", 0L);
+            KeyValueStore<String, Integer> store = driver.getKeyValueStore("numbers");
+            assertThat(store.get("a")).isEqualTo(100);
+
+            input.pipeInput("d", "9000", 2_000L);
+
+            assertThat(store.get("a")).isNull();
+            assertThat(store.get("c")).isNull();
+            assertThat(store.get("b")).isEqualTo(3000);
+            assertThat(store.get("d")).isEqualTo(9000);
+        }
+    }
+
     private TopologyTestDriver driver() {
         return driver((key, value) -> changes.add(key + "=" + value));
     }
 
     private TopologyTestDriver driver(GlobalStoreLoader.ChangeListener<Integer> listener) {
+        return driver(listener, null);
+    }
+
+    private TopologyTestDriver driver(
+            GlobalStoreLoader.ChangeListener<Integer> listener, BiPredicate<Integer, Long> expired) {
+        Supplier<GlobalStoreLoader<String, Integer>> loader =
+                () -> GlobalStoreLoader.<String, Integer>of("numbers", record -> Integer.parseInt(record.value()))
+                        .replacingOnlyIf((newer, older) -> newer > older)
+                        .notifying(listener);
         var builder = new StreamsBuilder();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("numbers"), Serdes.String(), Serdes.Integer()),
                 "numbers",
                 Consumed.with(Serdes.String(), Serdes.String()),
-                () -> GlobalStoreLoader.<String, Integer>of("numbers", record -> Integer.parseInt(record.value()))
-                        .replacingOnlyIf((newer, older) -> newer > older)
-                        .notifying(listener));
+                () -> expired == null ? loader.get() : loader.get().forgetting(expired));
         var properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "loader-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
