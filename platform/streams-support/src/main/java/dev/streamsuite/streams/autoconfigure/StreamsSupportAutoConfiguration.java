@@ -82,6 +82,7 @@ public class StreamsSupportAutoConfiguration {
             topologies.forEach(topology -> topology.streamsSettings().forEach(config::putIfAbsent));
             factoryBean.setStreamsConfiguration(config);
             var streams = properties.streams();
+            var backoff = new ReplacementBackoff(streams.replaceThreadBackoffMax(), System::nanoTime);
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
                 var refusal = refusal(exception);
                 if (refusal != null) {
@@ -94,7 +95,17 @@ public class StreamsSupportAutoConfiguration {
                     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
                 }
                 var response = responseFor(Thread.currentThread().getName(), streams.onUncaughtError());
-                log.error("Stream thread failed; responding with {}", response, exception);
+                if (response != StreamThreadExceptionResponse.REPLACE_THREAD) {
+                    log.error("Stream thread failed; responding with {}", response, exception);
+                    return response;
+                }
+                Duration pause = backoff.onFailure();
+                log.error("Stream thread failed; replacing it in {} s", pause.toMillis() / 1000.0, exception);
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return response;
             });
             factoryBean.setKafkaStreamsCustomizer(
@@ -104,12 +115,6 @@ public class StreamsSupportAutoConfiguration {
         };
     }
 
-    /**
-     * The configured response, except for the global thread, which cannot be replaced: Kafka
-     * Streams 4.2 answers REPLACE_THREAD for it by closing the client and then failing with a
-     * ClassCastException. Shutting the client down says what happens; liveness then fails and the
-     * orchestrator restarts the instance.
-     */
     /**
      * The authorization or authentication failure behind {@code exception}, if that is what
      * stopped the thread: it would stop every replacement too.
@@ -123,6 +128,12 @@ public class StreamsSupportAutoConfiguration {
         return null;
     }
 
+    /**
+     * The configured response, except for the global thread, which cannot be replaced: Kafka
+     * Streams 4.2 answers REPLACE_THREAD for it by closing the client and then failing with a
+     * ClassCastException. Shutting the client down says what happens; liveness then fails and the
+     * orchestrator restarts the instance.
+     */
     static StreamThreadExceptionResponse responseFor(String threadName, StreamThreadExceptionResponse configured) {
         if (configured == StreamThreadExceptionResponse.REPLACE_THREAD && threadName.endsWith("-GlobalStreamThread")) {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

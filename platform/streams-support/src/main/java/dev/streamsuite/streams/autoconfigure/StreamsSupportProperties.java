@@ -65,9 +65,12 @@ public record StreamsSupportProperties(
      * @param closeTimeout how long a shutdown waits for the threads to commit and stop
      * @param leaveGroupOnClose leave the consumer group on shutdown (faster rebalance on scale-in);
      *     off by default so a rolling restart does not move tasks twice
+     * @param replaceThreadBackoffMax the longest wait before a failed stream thread is replaced
+     *     ({@link ReplacementBackoff}): failures in a row wait 1 s, 2 s, 4 s … up to this
      */
     public record Streams(
             @DefaultValue("REPLACE_THREAD") StreamThreadExceptionResponse onUncaughtError,
             @DefaultValue("30s") Duration closeTimeout,
-            @DefaultValue("false") boolean leaveGroupOnClose) {}
+            @DefaultValue("false") boolean leaveGroupOnClose,
+            @DefaultValue("30s") Duration replaceThreadBackoffMax) {}
 }
