@@ -191,7 +191,17 @@ final class Datasets {
      * {@code clicks} clicks of {@code users} shoppers on {@code items} items in 20 categories:
      * sessions of 3 to 8 clicks in one category, 10% carts, 5% purchases.
      */
+    /** Sessions of 3 to 8 clicks in one category, each of a random shopper among {@code users}. */
     static Dataset clicks(int clicks, int users, int items) {
+        return clicks(clicks, users, items, false);
+    }
+
+    /** One click per shopper, shoppers in turn: {@code min(clicks, users)} distinct shoppers. */
+    static Dataset oneClickPerShopper(int clicks, int users, int items) {
+        return clicks(clicks, users, items, true);
+    }
+
+    private static Dataset clicks(int clicks, int users, int items, boolean oneEach) {
         return new Dataset() {
             @Override
             public String name() {
@@ -228,9 +238,9 @@ final class Datasets {
                 long step = SPAN.toMillis() / clicks;
                 int sent = 0;
                 while (sent < clicks) {
-                    String user = "user-" + random.nextInt(users);
+                    String user = "user-" + (oneEach ? sent % users : random.nextInt(users));
                     int category = random.nextInt(20);
-                    int length = 3 + random.nextInt(6);
+                    int length = oneEach ? 1 : 3 + random.nextInt(6);
                     for (int c = 0; c < length && sent < clicks; c++, sent++) {
                         int item = category + 20 * random.nextInt(items / 20);
                         Instant at = start.plusMillis(sent * step);

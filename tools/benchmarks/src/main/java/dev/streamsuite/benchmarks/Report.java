@@ -275,6 +275,7 @@ final class Report {
                 goal.path("measured").asText(),
                 goal.path("met").asBoolean() ? "yes" : "**no**")));
         Files.writeString(repository.resolve("BENCHMARKS.md"), text.toString());
+        ScaleCheck.embed(repository);
     }
 
     private static ObjectNode machine(ObjectNode machine) {

@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
  * one thread in every round: before and after in the same run), {@code --only LIST} (some of
  * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling).
+ * {@code --only scale-check} runs the scale check instead ({@link ScaleCheck}, about 20 minutes).
  */
 public final class SuiteBenchmark {
 
@@ -59,6 +60,9 @@ public final class SuiteBenchmark {
             }
         }
         Files.createDirectories(work);
+        if (options.only().contains("scale-check")) {
+            System.exit(scaleCheck(options, repository, work) ? 0 : 1);
+        }
         var payments = Datasets.payments((int) (1_000_000 * options.scale), (int) (100_000 * options.scale));
         var readings = Datasets.readings((int) (1_500_000 * options.scale), 2_000);
         var clicks = Datasets.clicks((int) (1_000_000 * options.scale), (int) (50_000 * options.scale), 5_000);
@@ -147,6 +151,33 @@ public final class SuiteBenchmark {
         } finally {
             // Kafka clients leave non-daemon threads; the exit code tells Maven how it went.
             System.exit(exitCode);
+        }
+    }
+
+    /** The scale check alone ({@link ScaleCheck}): its backlogs use the same topics as the rounds'. */
+    private static boolean scaleCheck(Options options, Path repository, Path work) {
+        try (var cluster = Cluster.start(work, List.of())) {
+            var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), null);
+            var results = new ArrayList<ScaleCheck.Result>();
+            for (var entry : ScaleCheck.datasets().entrySet()) {
+                long start = System.nanoTime();
+                cluster.preload(entry.getValue(), Instant.now());
+                log(
+                        "preloaded %,d %s in %.1f s",
+                        entry.getValue().events(), entry.getValue().name(), (System.nanoTime() - start) / 1e9);
+                results.add(ScaleCheck.run(
+                        cluster,
+                        runs,
+                        repository,
+                        entry.getKey(),
+                        entry.getValue(),
+                        ScaleCheck.keysOf(entry.getKey())));
+            }
+            ScaleCheck.write(repository, options.command(), results);
+            return true;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return false;
         }
     }
 

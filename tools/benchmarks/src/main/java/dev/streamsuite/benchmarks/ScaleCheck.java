@@ -1,0 +1,171 @@
+package dev.streamsuite.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether memory stays flat as the keys grow: each service, with one stream thread, works off
+ * a backlog of at least a million distinct keys (cards, devices, shoppers) while its heap, its
+ * RSS and the longest punctuation are sampled. Heap and RSS at each tenth of the input show
+ * whether they grow with the keys; the longest punctuation is compared with the transaction
+ * timeout it runs in. Written to {@code docs/benchmarks/scale-check.json} and the "Scale check"
+ * section of {@code BENCHMARKS.md}.
+ */
+final class ScaleCheck {
+
+    /** Kafka Streams' default under exactly-once ({@code transaction.timeout.ms}). */
+    static final double TRANSACTION_TIMEOUT_MS = 10_000;
+
+    static final String SECTION = "## Scale check";
+
+    /** Heap and RSS when {@code share} of the input was committed. */
+    record Point(double share, double seconds, double heapMiB, double rssMiB) {}
+
+    record Result(
+            String service, String keys, long events, double seconds, List<Point> points, double punctuateMaxMs) {}
+
+    private ScaleCheck() {}
+
+    /** Runs {@code service} over {@code input} until all of it is committed, or for at most 20 minutes. */
+    static Result run(Cluster cluster, Runs runs, Path repository, String service, Datasets.Dataset input, String keys)
+            throws Exception {
+        String application = "bench-scale-" + service;
+        String topic = input.inputTopic();
+        var points = new ArrayList<Point>();
+        double punctuateMax = 0;
+        long started = System.nanoTime();
+        try (var process = ServiceProcess.start(
+                        repository,
+                        service,
+                        runs.serviceEnvironment(application, 1),
+                        SchemaRegistry.freeLoopbackPort());
+                var admin = cluster.admin()) {
+            int nextTenth = 1;
+            long deadline = started + TimeUnit.MINUTES.toNanos(20);
+            while (nextTenth <= 10 && System.nanoTime() < deadline && process.isAlive()) {
+                TimeUnit.SECONDS.sleep(2);
+                punctuateMax = Math.max(punctuateMax, metric(process, "kafka.stream.thread.punctuate.latency.max"));
+                double share =
+                        Progress.sample(admin, application, List.of(topic)).committed(topic) / (double) input.events();
+                if (share >= nextTenth / 10.0) {
+                    points.add(new Point(
+                            share,
+                            (System.nanoTime() - started) / 1e9,
+                            metric(process, "jvm.memory.used?tag=area:heap") / (1024 * 1024),
+                            ProcessStats.rssMiB(process.pid())));
+                    SuiteBenchmark.log("%s scale check: %s", service, points.get(points.size() - 1));
+                    nextTenth = (int) Math.floor(share * 10) + 1;
+                }
+            }
+        }
+        return new Result(service, keys, input.events(), (System.nanoTime() - started) / 1e9, points, punctuateMax);
+    }
+
+    /** A value of the service's {@code /actuator/metrics}; 0 while it has none. */
+    private static double metric(ServiceProcess process, String name) {
+        try {
+            JsonNode measurements = SuiteBenchmark.json()
+                    .readTree(process.body("/actuator/metrics/" + name))
+                    .path("measurements");
+            return measurements.path(0).path("value").asDouble(0);
+        } catch (IOException | RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    static void write(Path repository, String command, List<Result> results) throws IOException {
+        var mapper = SuiteBenchmark.json();
+        var root = new LinkedHashMap<String, Object>();
+        root.put("command", command);
+        root.put("finished", Instant.now().toString());
+        root.put("transaction_timeout_ms", TRANSACTION_TIMEOUT_MS);
+        root.put("results", results);
+        mapper.writeValue(repository.resolve("docs/benchmarks/scale-check.json").toFile(), root);
+
+        var text = new StringBuilder(SECTION).append("\n\n");
+        text.append("Written by `").append(command).append("` on ").append(root.get("finished"));
+        text.append(". Each service with one stream thread works off a backlog with at least a million distinct")
+                .append(" keys; heap (used, after the last collection) and RSS are sampled as each tenth of the input")
+                .append(" is committed, and the longest punctuation (`punctuate-latency-max`) over the run is")
+                .append(" compared with the transaction timeout it must finish within.\n\n");
+        text.append("| service | keys | events | at 10% heap / RSS MiB | at 50% | at 100% | RSS growth 10%→100% |")
+                .append(" longest punctuation ms | minutes |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (var result : results) {
+            var byTenth = new LinkedHashMap<Integer, Point>();
+            result.points().forEach(point -> byTenth.putIfAbsent((int) Math.floor(point.share() * 10), point));
+            Point first = result.points().isEmpty() ? null : result.points().get(0);
+            Point last = result.points().isEmpty()
+                    ? null
+                    : result.points().get(result.points().size() - 1);
+            text.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %,d | %s | %s | %s | %s | %.0f | %.1f |%n",
+                    result.service(),
+                    result.keys(),
+                    result.events(),
+                    memory(first),
+                    memory(closest(result.points(), 0.5)),
+                    memory(last),
+                    first == null || last == null || last.share() < 0.99
+                            ? "did not finish"
+                            : String.format(Locale.ROOT, "%+.0f%%", 100 * (last.rssMiB() / first.rssMiB() - 1)),
+                    result.punctuateMaxMs(),
+                    result.seconds() / 60));
+        }
+        Files.writeString(repository.resolve("docs/benchmarks/scale-check.md"), text.toString());
+        embed(repository);
+    }
+
+    /** Puts the latest scale check (if any) at the end of BENCHMARKS.md, replacing the one there. */
+    static void embed(Path repository) throws IOException {
+        Path check = repository.resolve("docs/benchmarks/scale-check.md");
+        Path benchmarks = repository.resolve("BENCHMARKS.md");
+        if (!Files.exists(check) || !Files.exists(benchmarks)) {
+            return;
+        }
+        String text = Files.readString(benchmarks);
+        int section = text.indexOf(SECTION);
+        String before = section < 0 ? text : text.substring(0, section);
+        Files.writeString(benchmarks, before.stripTrailing() + "\n\n" + Files.readString(check));
+    }
+
+    private static Point closest(List<Point> points, double share) {
+        return points.stream()
+                .min((a, b) -> Double.compare(Math.abs(a.share() - share), Math.abs(b.share() - share)))
+                .orElse(null);
+    }
+
+    private static String memory(Point point) {
+        return point == null ? "–" : String.format(Locale.ROOT, "%.0f / %.0f", point.heapMiB(), point.rssMiB());
+    }
+
+    /** The datasets of the check: at least a million distinct keys each. */
+    static Map<String, Datasets.Dataset> datasets() {
+        var datasets = new LinkedHashMap<String, Datasets.Dataset>();
+        // 3M payments over 1.2M card numbers: about 1.1M cards pay at least once.
+        datasets.put("fraud-detector", Datasets.payments(3_000_000, 1_200_000));
+        datasets.put("iot-aggregator", Datasets.readings(1_000_000, 1_000_000));
+        datasets.put("clickstream-recommender", Datasets.oneClickPerShopper(1_000_000, 1_000_000, 5_000));
+        return datasets;
+    }
+
+    static String keysOf(String service) {
+        return switch (service) {
+            case "fraud-detector" -> "~1.1M cards";
+            case "iot-aggregator" -> "1M devices";
+            default -> "1M shoppers";
+        };
+    }
+}
