@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -47,12 +48,16 @@ public final class ModelView {
     }
 
     public List<ScoredItem> similarTo(String itemId, int limit) {
+        return similarTo(itemId, limit, this::isActive);
+    }
+
+    private List<ScoredItem> similarTo(String itemId, int limit, Predicate<String> active) {
         var related = similar.get(itemId);
         if (related == null) {
             return List.of();
         }
         return related.getItems().stream()
-                .filter(item -> isActive(item.getItemId()))
+                .filter(item -> active.test(item.getItemId()))
                 .limit(limit)
                 .map(item -> new ScoredItem(item.getItemId(), item.getScore()))
                 .toList();
@@ -64,6 +69,10 @@ public final class ModelView {
      * newest one began has had no click since, and is left out.
      */
     public List<ScoredItem> trending(String category, int limit) {
+        return trending(category, limit, this::isActive);
+    }
+
+    private List<ScoredItem> trending(String category, int limit, Predicate<String> active) {
         var snapshots = new ArrayList<TrendingSnapshot>();
         String prefix = TrendingKeys.prefix(category == null ? ALL_CATEGORIES : category);
         try (var all = trending.prefixScan(prefix, new StringSerializer())) {
@@ -78,24 +87,31 @@ public final class ModelView {
                 .filter(snapshot ->
                         snapshot.getWindowStart().plus(trendingWindow).isAfter(newest.get()))
                 .flatMap(snapshot -> snapshot.getItems().stream())
-                .filter(item -> isActive(item.getItemId()))
                 .forEach(item -> scores.merge(item.getItemId(), item.getScore(), Double::sum));
-        return TopScores.top(scores, limit);
+        // Best first, then the catalog is asked about as many items as it takes, not about every one.
+        return TopScores.top(scores, scores.size()).stream()
+                .filter(item -> active.test(item.itemId()))
+                .limit(limit)
+                .toList();
     }
 
     /** Recommendations for a user; an unknown user (null state) gets trending items. */
     public Recommendation recommend(RecentItems recent, int limit, double recencyFactor) {
         RecentItems shopper = recent == null ? RecentItems.nothing() : recent;
+        // The catalog is asked about each item once per recommendation, however many lists hold it.
+        var activity = new HashMap<String, Boolean>();
+        Predicate<String> active = itemId -> activity.computeIfAbsent(itemId, this::isActive);
         var lists = new ArrayList<TrendingList>();
         if (!shopper.items().isEmpty()) {
             var newest = catalog.apply(shopper.items().get(0).itemId());
             if (newest != null) {
-                lists.add(TrendingList.inCategory(newest.getCategory(), trending(newest.getCategory(), limit * 2)));
+                lists.add(TrendingList.inCategory(
+                        newest.getCategory(), trending(newest.getCategory(), limit * 2, active)));
             }
         }
-        lists.add(TrendingList.global(trending(ALL_CATEGORIES, limit * 2)));
+        lists.add(TrendingList.global(trending(ALL_CATEGORIES, limit * 2, active)));
         return new Recommender(limit, recencyFactor)
-                .recommend(shopper, itemId -> similarTo(itemId, Integer.MAX_VALUE), this::isActive, lists);
+                .recommend(shopper, itemId -> similarTo(itemId, Integer.MAX_VALUE, active), active, lists);
     }
 
     /** Items missing from the catalog count as active: the catalog may lag behind the clicks. */
