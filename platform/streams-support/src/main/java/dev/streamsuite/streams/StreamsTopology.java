@@ -29,14 +29,14 @@ public interface StreamsTopology {
     /**
      * Kafka Streams settings this topology needs to behave as designed. The platform adds them to
      * the service's streams configuration unless that sets them itself; tests running the topology
-     * apply them too ({@link #settings(Properties)}).
+     * apply them too ({@link #settings(Map)}).
      */
     default Map<String, Object> streamsSettings() {
         return Map.of();
     }
 
     /** {@code properties} with {@link #streamsSettings()} added where they do not set them. */
-    default Properties settings(Properties properties) {
+    default <M extends Map<? super String, Object>> M settings(M properties) {
         streamsSettings().forEach(properties::putIfAbsent);
         return properties;
     }

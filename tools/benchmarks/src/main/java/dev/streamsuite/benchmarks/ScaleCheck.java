@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -172,21 +171,18 @@ final class ScaleCheck {
         return point == null ? "–" : String.format(Locale.ROOT, "%.0f / %.0f", point.heapMiB(), point.rssMiB());
     }
 
-    /** The datasets of the check: at least a million distinct keys each. */
-    static Map<String, Datasets.Dataset> datasets() {
-        var datasets = new LinkedHashMap<String, Datasets.Dataset>();
-        // 3M payments over 1.2M card numbers: about 1.1M cards pay at least once.
-        datasets.put("fraud-detector", Datasets.payments(3_000_000, 1_200_000));
-        datasets.put("iot-aggregator", Datasets.readings(1_000_000, 1_000_000));
-        datasets.put("clickstream-recommender", Datasets.oneClickPerShopper(1_000_000, 1_000_000, 5_000));
-        return datasets;
-    }
+    /** One service's part of the check: its backlog, and its distinct keys in words. */
+    record Part(String service, Datasets.Dataset input, String keys) {}
 
-    static String keysOf(String service) {
-        return switch (service) {
-            case "fraud-detector" -> "~1.1M cards";
-            case "iot-aggregator" -> "1M devices";
-            default -> "1M shoppers";
-        };
+    /** The parts of the check: at least a million distinct keys each. */
+    static List<Part> parts() {
+        return List.of(
+                // 3M payments over 1.2M card numbers: about 1.1M cards pay at least once.
+                new Part("fraud-detector", Datasets.payments(3_000_000, 1_200_000), "~1.1M cards"),
+                new Part("iot-aggregator", Datasets.readings(1_000_000, 1_000_000), "1M devices"),
+                new Part(
+                        "clickstream-recommender",
+                        Datasets.oneClickPerShopper(1_000_000, 1_000_000, 5_000),
+                        "1M shoppers"));
     }
 }

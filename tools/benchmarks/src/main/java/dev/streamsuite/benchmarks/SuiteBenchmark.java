@@ -159,19 +159,13 @@ public final class SuiteBenchmark {
         try (var cluster = Cluster.start(work, List.of())) {
             var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), null);
             var results = new ArrayList<ScaleCheck.Result>();
-            for (var entry : ScaleCheck.datasets().entrySet()) {
+            for (var part : ScaleCheck.parts()) {
                 long start = System.nanoTime();
-                cluster.preload(entry.getValue(), Instant.now());
+                cluster.preload(part.input(), Instant.now());
                 log(
                         "preloaded %,d %s in %.1f s",
-                        entry.getValue().events(), entry.getValue().name(), (System.nanoTime() - start) / 1e9);
-                results.add(ScaleCheck.run(
-                        cluster,
-                        runs,
-                        repository,
-                        entry.getKey(),
-                        entry.getValue(),
-                        ScaleCheck.keysOf(entry.getKey())));
+                        part.input().events(), part.input().name(), (System.nanoTime() - start) / 1e9);
+                results.add(ScaleCheck.run(cluster, runs, repository, part.service(), part.input(), part.keys()));
             }
             ScaleCheck.write(repository, options.command(), results);
             return true;

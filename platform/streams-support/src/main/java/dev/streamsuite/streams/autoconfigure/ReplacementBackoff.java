@@ -17,8 +17,8 @@ final class ReplacementBackoff {
     private final Duration max;
     private final LongSupplier nanoTime;
     private Duration pause = Duration.ZERO;
-    private long lastFailure;
-    private boolean failedBefore;
+    /** System.nanoTime of the previous failure; null before the first. */
+    private Long lastFailure;
 
     ReplacementBackoff(Duration max, LongSupplier nanoTime) {
         this.max = max;
@@ -28,11 +28,10 @@ final class ReplacementBackoff {
     /** Records a failure now and returns how long to wait before its replacement. */
     synchronized Duration onFailure() {
         long now = nanoTime.getAsLong();
-        boolean soon = failedBefore && Duration.ofNanos(now - lastFailure).compareTo(max.plus(pause)) <= 0;
-        pause = !soon ? Duration.ZERO : pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), max);
-        pause = min(pause, max);
+        boolean soon =
+                lastFailure != null && Duration.ofNanos(now - lastFailure).compareTo(max.plus(pause)) <= 0;
+        pause = !soon ? Duration.ZERO : min(pause.isZero() ? FIRST_PAUSE : pause.multipliedBy(2), max);
         lastFailure = now;
-        failedBefore = true;
         return pause;
     }
 

@@ -79,7 +79,7 @@ public class StreamsSupportAutoConfiguration {
             factoryBean.setDeadLetterTopicName(properties.deadLetterTopic());
             var config = factoryBean.getStreamsConfiguration();
             config.put(DeadLetterMetrics.CONFIG_KEY, metrics);
-            topologies.forEach(topology -> topology.streamsSettings().forEach(config::putIfAbsent));
+            topologies.forEach(topology -> topology.settings(config));
             factoryBean.setStreamsConfiguration(config);
             var streams = properties.streams();
             var backoff = new ReplacementBackoff(streams.replaceThreadBackoffMax(), System::nanoTime);
