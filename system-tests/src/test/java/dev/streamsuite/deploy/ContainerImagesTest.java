@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,10 @@ class ContainerImagesTest {
         if (port != null) {
             assertThat(config.path("ExposedPorts").has(port + "/tcp")).isTrue();
         }
+        assertThat(image.file("app/jib-main-class-file").strip())
+                .as("what the Helm chart's class-data-sharing init container starts")
+                .isEqualTo(mainClass);
+        assertThat(image.file("app/jib-classpath-file")).startsWith("/app/resources:/app/classes:/app/libs/");
         var layers = new ArrayList<String>();
         image.config()
                 .path("history")
@@ -65,7 +70,7 @@ class ContainerImagesTest {
     }
 
     /** An OCI image layout in a tarball: index → manifest → config. */
-    record Image(String name, JsonNode config) {
+    record Image(String name, JsonNode config, Path tarball, List<String> layers) {
 
         static Image read(Path tarball) throws IOException, InterruptedException {
             assertThat(tarball)
@@ -75,12 +80,38 @@ class ContainerImagesTest {
             JsonNode descriptor = index.path("manifests").get(0);
             JsonNode manifest = JSON.readTree(entry(tarball, blob(descriptor)));
             JsonNode config = JSON.readTree(entry(tarball, blob(manifest.path("config"))));
+            var layers = new ArrayList<String>();
+            manifest.path("layers").forEach(layer -> layers.add(blob(layer)));
             return new Image(
                     descriptor
                             .path("annotations")
                             .path("org.opencontainers.image.ref.name")
                             .asText(),
-                    config);
+                    config,
+                    tarball,
+                    layers);
+        }
+
+        /** The text of the file at {@code path} in the image, from the last layer that holds it. */
+        String file(String path) throws IOException, InterruptedException {
+            String text = null;
+            for (String layer : layers) {
+                var process = new ProcessBuilder(
+                                "sh",
+                                "-c",
+                                "tar -xOf \"$0\" \"$1\" | tar -xzOf - \"$2\" 2>/dev/null",
+                                tarball.toString(),
+                                layer,
+                                path)
+                        .start();
+                byte[] content = process.getInputStream().readAllBytes();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                if (process.exitValue() == 0) {
+                    text = new String(content, StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(text).as("%s in the image", path).isNotNull();
+            return text;
         }
 
         private static String blob(JsonNode descriptor) {

@@ -92,7 +92,8 @@ class HelmChartTest {
             assertThat(pod.getHostPID()).isNotEqualTo(Boolean.TRUE);
             assertThat(pod.getVolumes())
                     .allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
-            for (Container container : pod.getContainers()) {
+            for (Container container : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                    .toList()) {
                 var context = container.getSecurityContext();
                 assertThat(context.getAllowPrivilegeEscalation()).isFalse();
                 assertThat(context.getPrivileged()).isNotEqualTo(Boolean.TRUE);
@@ -145,8 +146,17 @@ class HelmChartTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void everyEnvironmentVariableBindsToARealProperty(Scenario scenario) {
-        Container container = container(scenario.render().statefulSet());
+        var pod = scenario.render().statefulSet().getSpec().getTemplate().getSpec();
         var properties = ServiceProperties.of(scenario.service());
+        for (Container container : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                .toList()) {
+            assertThat(unboundVariables(container, properties))
+                    .as(container.getName())
+                    .isEmpty();
+        }
+    }
+
+    private static List<String> unboundVariables(Container container, ServiceProperties properties) {
         var referenced = container.getEnv().stream()
                 .map(EnvVar::getValue)
                 .filter(value -> value != null)
@@ -154,13 +164,71 @@ class HelmChartTest {
                         RenderedChart.REFERENCE.matcher(value).results().map(match -> match.group(1)))
                 .collect(Collectors.toSet());
 
-        var problems = container.getEnv().stream()
+        return container.getEnv().stream()
                 .map(EnvVar::getName)
                 .filter(name -> !referenced.contains(name))
                 .flatMap(name -> properties.problemWith(name).stream())
                 .toList();
+    }
 
-        assertThat(problems).isEmpty();
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void anInitContainerArchivesTheClassesEveryStartOfThePodMaps(Scenario scenario) {
+        PodSpec pod = scenario.render().statefulSet().getSpec().getTemplate().getSpec();
+        Container service = pod.getContainers().get(0);
+        assertThat(pod.getInitContainers()).hasSize(1);
+        Container training = pod.getInitContainers().get(0);
+        String archive = "/var/cache/streamsuite/app.jsa";
+
+        assertThat(training.getImage()).isEqualTo(service.getImage());
+        assertThat(training.getResources())
+                .as("the same memory limit, hence the same heap, or the JVM refuses the archive")
+                .isEqualTo(service.getResources());
+        String options = service.getEnv().stream()
+                .filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertThat(options).endsWith(" -XX:SharedArchiveFile=" + archive);
+        String heap = options.substring(0, options.lastIndexOf(" -XX:SharedArchiveFile="));
+        assertThat(byName(training.getEnv()).get("JAVA_TOOL_OPTIONS").getValue())
+                .isEqualTo(heap + " -XX:ArchiveClassesAtExit=" + archive + " -Dspring.context.exit=onRefresh");
+        assertThat(byName(training.getEnv())
+                        .get("SPRING_KAFKA_ADMIN_AUTOCREATE")
+                        .getValue())
+                .as("the training start creates no topics")
+                .isEqualTo("false");
+        assertThat(String.join(" ", training.getCommand()))
+                .as("the image's own start, which failing leaves the service to start without the archive")
+                .contains("java -cp @/app/jib-classpath-file \"$(cat /app/jib-main-class-file)\" || ");
+
+        var volume = pod.getVolumes().stream()
+                .filter(candidate -> candidate.getName().equals("class-data"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(volume.getEmptyDir())
+                .as("kept across restarts of the container")
+                .isNotNull();
+        for (Container container : List.of(training, service)) {
+            assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
+                assertThat(mount.getName()).isEqualTo("class-data");
+                assertThat(mount.getMountPath()).isEqualTo("/var/cache/streamsuite");
+            });
+        }
+    }
+
+    @Test
+    void withoutClassDataSharingThePodStartsAsTheImageDoes() {
+        var chart = RenderedChart.render(
+                "streamsuite", RenderedChart.serviceValues("fraud-detector"), Map.of("jvm.classDataSharing", false));
+        PodSpec pod = chart.statefulSet().getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getInitContainers()).isEmpty();
+        assertThat(pod.getVolumes()).noneMatch(volume -> volume.getName().equals("class-data"));
+        assertThat(byName(pod.getContainers().get(0).getEnv())
+                        .get("JAVA_TOOL_OPTIONS")
+                        .getValue())
+                .doesNotContain("SharedArchiveFile");
     }
 
     @ParameterizedTest

@@ -8,16 +8,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service as it runs in its container: its own {@code -exec} jar in a separate JVM, configured
- * only by environment variables. Stopped with SIGTERM, as Kubernetes stops a pod.
+ * A service as it runs in its container: its own {@code -exec} jar, unpacked and with its
+ * class-data-sharing archive as the Helm chart starts it ({@link ClassDataSharing}), in a separate
+ * JVM, configured only by environment variables. Stopped with SIGTERM, as Kubernetes stops a pod.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final String HEAP = "-Xmx384m";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,13 +50,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path log = Path.of("target/services/" + service + "-" + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        var builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-jar",
-                        jar.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        var command = new ArrayList<>(List.of(java.toString(), HEAP));
+        command.addAll(ClassDataSharing.launch(java, jar, HEAP));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return new ServiceProcess(service, builder.start(), port, log);
