@@ -32,6 +32,9 @@ final class FaultAssertions {
         assertThat(summary.outOfMemoryErrors())
                 .as("OutOfMemoryErrors in the services' logs")
                 .isZero();
+        assertThat(summary.controlAbortedSeen())
+                .as("the aborted control record only a read_uncommitted reader sees: the check can tell")
+                .isEqualTo(1);
         assertThat(summary.expected())
                 .as("every compared output has records: the comparison is not vacuous")
                 .allSatisfy((topic, count) -> assertThat(count).as(topic).isPositive());
