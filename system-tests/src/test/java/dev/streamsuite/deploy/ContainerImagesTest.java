@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,8 +33,8 @@ class ContainerImagesTest {
         "clickstream-recommender, dev.streamsuite.clickstream.ClickstreamRecommenderApplication, 8080",
         "tools/simulator, dev.streamsuite.simulator.cli.SimulatorMain, ",
     })
-    void theImageRunsItsMainClassAsANonRootUserWithContainerAwareHeap(String module, String mainClass, Integer port)
-            throws Exception {
+    void theImageRunsItsMainClassAsANonRootUserWithContainerAwareHeap(
+            String module, String mainClass, Integer port, @TempDir Path directory) throws Exception {
         var image = Image.read(RepositoryFiles.path(module).resolve("target/jib-configuration-check.tar"));
         JsonNode config = image.config().path("config");
 
@@ -50,10 +53,11 @@ class ContainerImagesTest {
         if (port != null) {
             assertThat(config.path("ExposedPorts").has(port + "/tcp")).isTrue();
         }
-        assertThat(image.file("app/jib-main-class-file").strip())
+        var files = image.files(directory, "app/jib-main-class-file", "app/jib-classpath-file");
+        assertThat(files.get("app/jib-main-class-file").strip())
                 .as("what the Helm chart's class-data-sharing init container starts")
                 .isEqualTo(mainClass);
-        assertThat(image.file("app/jib-classpath-file")).startsWith("/app/resources:/app/classes:/app/libs/");
+        assertThat(files.get("app/jib-classpath-file")).startsWith("/app/resources:/app/classes:/app/libs/");
         var layers = new ArrayList<String>();
         image.config()
                 .path("history")
@@ -92,26 +96,33 @@ class ContainerImagesTest {
                     layers);
         }
 
-        /** The text of the file at {@code path} in the image, from the last layer that holds it. */
-        String file(String path) throws IOException, InterruptedException {
-            String text = null;
+        /**
+         * The text of each file at {@code paths} in the image, from the last layer that holds it,
+         * unpacked into {@code directory}: every layer is read once, whatever the number of files.
+         */
+        Map<String, String> files(Path directory, String... paths) throws IOException, InterruptedException {
             for (String layer : layers) {
-                var process = new ProcessBuilder(
-                                "sh",
-                                "-c",
-                                "tar -xOf \"$0\" \"$1\" | tar -xzOf - \"$2\" 2>/dev/null",
-                                tarball.toString(),
-                                layer,
-                                path)
-                        .start();
-                byte[] content = process.getInputStream().readAllBytes();
+                // tar exits non-zero when a layer lacks one of the paths; the files it has are out.
+                var command = new ArrayList<>(List.of(
+                        "sh",
+                        "-c",
+                        "image=$1 layer=$2 into=$3; shift 3;"
+                                + " tar -xOf \"$image\" \"$layer\" | tar -xzf - -C \"$into\" \"$@\" 2>/dev/null",
+                        "sh",
+                        tarball.toString(),
+                        layer,
+                        directory.toString()));
+                command.addAll(List.of(paths));
+                var process = new ProcessBuilder(command).start();
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                if (process.exitValue() == 0) {
-                    text = new String(content, StandardCharsets.UTF_8);
-                }
             }
-            assertThat(text).as("%s in the image", path).isNotNull();
-            return text;
+            var texts = new LinkedHashMap<String, String>();
+            for (String path : paths) {
+                Path file = directory.resolve(path);
+                assertThat(file).as("%s in the image", path).isRegularFile();
+                texts.put(path, Files.readString(file));
+            }
+            return texts;
         }
 
         private static String blob(JsonNode descriptor) {

@@ -92,8 +92,7 @@ class HelmChartTest {
             assertThat(pod.getHostPID()).isNotEqualTo(Boolean.TRUE);
             assertThat(pod.getVolumes())
                     .allSatisfy(volume -> assertThat(volume.getHostPath()).isNull());
-            for (Container container : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
-                    .toList()) {
+            for (Container container : allContainers(pod)) {
                 var context = container.getSecurityContext();
                 assertThat(context.getAllowPrivilegeEscalation()).isFalse();
                 assertThat(context.getPrivileged()).isNotEqualTo(Boolean.TRUE);
@@ -148,8 +147,7 @@ class HelmChartTest {
     void everyEnvironmentVariableBindsToARealProperty(Scenario scenario) {
         var pod = scenario.render().statefulSet().getSpec().getTemplate().getSpec();
         var properties = ServiceProperties.of(scenario.service());
-        for (Container container : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
-                .toList()) {
+        for (Container container : allContainers(pod)) {
             assertThat(unboundVariables(container, properties))
                     .as(container.getName())
                     .isEmpty();
@@ -184,11 +182,7 @@ class HelmChartTest {
         assertThat(training.getResources())
                 .as("the same memory limit, hence the same heap, or the JVM refuses the archive")
                 .isEqualTo(service.getResources());
-        String options = service.getEnv().stream()
-                .filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
-                .findFirst()
-                .orElseThrow()
-                .getValue();
+        String options = byName(service.getEnv()).get("JAVA_TOOL_OPTIONS").getValue();
         assertThat(options).endsWith(" -XX:SharedArchiveFile=" + archive);
         String heap = options.substring(0, options.lastIndexOf(" -XX:SharedArchiveFile="));
         assertThat(byName(training.getEnv()).get("JAVA_TOOL_OPTIONS").getValue())
@@ -471,6 +465,12 @@ class HelmChartTest {
 
     private static Container container(StatefulSet statefulSet) {
         return statefulSet.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    /** The pod's init containers, then its containers. */
+    private static List<Container> allContainers(PodSpec pod) {
+        return Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                .toList();
     }
 
     private static Map<String, EnvVar> byName(List<EnvVar> env) {

@@ -9,6 +9,7 @@ import dev.streamsuite.testsupport.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,11 +51,10 @@ class FaultCampaignIT {
 
     /** The services, or those {@code -Dstreamsuite.campaign.services=a,b} names. */
     static List<String> services() {
-        return List.of(System.getProperty(
+        return Arrays.stream(System.getProperty(
                                 "streamsuite.campaign.services",
                                 "fraud-detector,iot-aggregator,clickstream-recommender")
                         .split(","))
-                .stream()
                 .map(String::strip)
                 .toList();
     }
