@@ -262,7 +262,7 @@ final class Report {
                 .append(
                         " s or until everything is committed. Throughput counts the slowest stage, repartition topics included.\n");
         text.append(
-                        "- **Latency**: each service with one stream thread at half its median throughput, events sent with event time now; ")
+                        "- **Latency**: each service with one stream thread at half its median throughput, events sent with event time now by a producer with Kafka's default batching (linger.ms 5); ")
                 .append(
                         "from the send to the `read_committed` consumer seeing the decision or recommendation. For iot-aggregator, from the moment ")
                 .append("the window could close (its end plus the grace: the first later reading) to its aggregate.\n");

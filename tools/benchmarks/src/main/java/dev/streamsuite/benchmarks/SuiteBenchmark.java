@@ -29,7 +29,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * latency of each service at half its measured throughput. Medians of the rounds go to
  * {@code docs/benchmarks/latest.json} and {@code BENCHMARKS.md}.
  *
- * <p>Options: {@code --rounds N} (3), {@code --window S} (seconds per throughput run, 15),
+ * <p>Options: {@code --rounds N} (3), {@code --window S} (seconds per throughput run, 30),
  * {@code --latency S} (seconds per latency run, 30), {@code --scale F} (size of the backlogs, 1.0:
  * 1M payments, 1.5M readings, 1M clicks), {@code --profile SERVICE} (a JFR recording of the
  * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
@@ -250,7 +250,7 @@ public final class SuiteBenchmark {
             }
             return new Options(
                     Integer.parseInt(values.getOrDefault("rounds", "3")),
-                    Integer.parseInt(values.getOrDefault("window", "15")),
+                    Integer.parseInt(values.getOrDefault("window", "30")),
                     Integer.parseInt(values.getOrDefault("latency", "30")),
                     Double.parseDouble(values.getOrDefault("scale", "1.0")),
                     values.get("profile"),
