@@ -65,12 +65,17 @@ public final class RecommenderTopology implements StreamsTopology {
     @Override
     public void addTo(StreamsBuilder builder) {
         addGlobalStores(builder);
+        // Cached: a popular item takes many increments, and a shopper many clicks, between two commits; each key
+        // then reaches RocksDB and its changelog once per commit, and is read back from memory meanwhile.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users()));
+                        Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), RecommenderState.topItems()));
+                        Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), RecommenderState.topItems())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PENDING_PUBLICATIONS_STORE), Serdes.String(), Serdes.Long()));
+                        Stores.persistentKeyValueStore(PENDING_PUBLICATIONS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
 
         var clicks = builder.stream(
                         topics.clicks().name(),
