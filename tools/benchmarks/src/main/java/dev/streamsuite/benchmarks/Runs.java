@@ -34,19 +34,22 @@ final class Runs {
     private final Path work;
     private final Duration window;
     private final String profiled;
+    private final String jvmOptions;
     private int runs;
     private boolean profileRecorded;
 
     /**
      * @param profiled the service whose first one-thread run records a JFR profile into the work
      *     folder ({@code <application>.jfr}), or null
+     * @param jvmOptions the services' JVM options ({@code JAVA_TOOL_OPTIONS}), or null
      */
-    Runs(Cluster cluster, Path repository, Path work, Duration window, String profiled) {
+    Runs(Cluster cluster, Path repository, Path work, Duration window, String profiled, String jvmOptions) {
         this.cluster = cluster;
         this.repository = repository;
         this.work = work;
         this.window = window;
         this.profiled = profiled;
+        this.jvmOptions = jvmOptions;
     }
 
     /** A service as deployed: its -exec jar, its application.yml, exactly-once. */
@@ -60,9 +63,10 @@ final class Runs {
         var environment = serviceEnvironment(application, threads);
         if (service.equals(profiled) && threads == 1 && !profileRecorded) {
             profileRecorded = true;
-            environment.put(
+            environment.merge(
                     "JAVA_TOOL_OPTIONS",
-                    "-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(application + ".jfr"));
+                    "-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(application + ".jfr"),
+                    (options, recording) -> options + " " + recording);
             SuiteBenchmark.log("%s records a profile: %s", application, work.resolve(application + ".jfr"));
         }
         try (var process = ServiceProcess.start(jars, service, environment, SchemaRegistry.freeLoopbackPort())) {
@@ -105,6 +109,9 @@ final class Runs {
                 work.resolve("state").resolve(application).toString());
         environment.put("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STREAM_THREADS", Integer.toString(threads));
         environment.put("LOGGING_LEVEL_ROOT", "WARN");
+        if (jvmOptions != null) {
+            environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
+        }
         return environment;
     }
 

@@ -35,7 +35,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
  * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
  * one thread in every round: before and after in the same run), {@code --only LIST} (some of
- * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling).
+ * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling),
+ * {@code --jvm OPTIONS} (JVM options of the services, comma-separated, e.g.
+ * {@code --jvm -XX:TieredStopAtLevel=1}: what a flag costs).
  * {@code --only scale-check} runs the scale check instead ({@link ScaleCheck}, about 20 minutes).
  */
 public final class SuiteBenchmark {
@@ -77,7 +79,8 @@ public final class SuiteBenchmark {
                 log("preloaded %,d %s in %.1f s", dataset.events(), dataset.name(), (System.nanoTime() - start) / 1e9);
             }
             var tools = new KafkaTools(cluster, work);
-            var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), options.profile);
+            var runs = new Runs(
+                    cluster, repository, work, Duration.ofSeconds(options.window), options.profile, options.jvm);
             var services =
                     Map.of("fraud-detector", payments, "iot-aggregator", readings, "clickstream-recommender", clicks);
             for (int round = 1; round <= options.rounds; round++) {
@@ -157,7 +160,7 @@ public final class SuiteBenchmark {
     /** The scale check alone ({@link ScaleCheck}): its backlogs use the same topics as the rounds'. */
     private static boolean scaleCheck(Options options, Path repository, Path work) {
         try (var cluster = Cluster.start(work, List.of())) {
-            var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), null);
+            var runs = new Runs(cluster, repository, work, Duration.ofSeconds(options.window), null, options.jvm);
             var results = new ArrayList<ScaleCheck.Result>();
             for (var part : ScaleCheck.parts()) {
                 long start = System.nanoTime();
@@ -227,6 +230,7 @@ public final class SuiteBenchmark {
             String profile,
             String before,
             List<String> only,
+            String jvm,
             String command) {
 
         /** Whether the run includes {@code part}: a service, or "baselines". */
@@ -243,7 +247,7 @@ public final class SuiteBenchmark {
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException(
-                            "options are --rounds, --window, --latency, --scale, --profile, --before, --only; got "
+                            "options are --rounds, --window, --latency, --scale, --profile, --before, --only, --jvm; got "
                                     + args[i]);
                 }
                 values.put(args[i].substring(2), args[i + 1]);
@@ -256,6 +260,7 @@ public final class SuiteBenchmark {
                     values.get("profile"),
                     values.get("before"),
                     values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),
+                    values.containsKey("jvm") ? values.get("jvm").replace(',', ' ') : null,
                     "tools/benchmarks/run " + String.join(" ", args).trim());
         }
     }
