@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongBiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,23 +35,37 @@ final class LatencyRun {
     record Output<V extends SpecificRecord>(
             String topic, Class<V> type, ToLongBiFunction<V, Map<String, Long>> sentAtNanos) {}
 
-    /** Percentiles in milliseconds, and how many results were timed. */
-    record Latency(double p50, double p99, double p999, int samples, double rate) {}
+    /**
+     * Percentiles in milliseconds, how many results were timed, and the warm-up: its seconds, and
+     * whether the service was keeping up when it ended (false: the warm-up ran to its limit).
+     */
+    record Latency(double p50, double p99, double p999, int samples, double rate, double warmUpS, boolean keptUp) {}
 
     private LatencyRun() {}
 
     /**
-     * Sends for {@code warmUp} first, whose results are not timed (JIT, caches, the first
-     * transactions), then for {@code length}.
+     * Sends at {@code rate}, first for a warm-up whose results are not timed (the JIT, caches, the
+     * first transactions, and the backlog those leave), then for {@code length}. The warm-up lasts
+     * at least {@code warmUp} and ends at the first check, once a second, that finds the service
+     * {@code keepingUp}, or after {@code maxWarmUp}: start-up is excluded, as in the throughput
+     * runs, and what is timed is the service in its steady state.
      */
     static <V extends SpecificRecord> Latency run(
-            Cluster cluster, Datasets.Dataset input, Output<V> output, double rate, Duration warmUp, Duration length)
+            Cluster cluster,
+            Datasets.Dataset input,
+            Output<V> output,
+            double rate,
+            Duration warmUp,
+            Duration maxWarmUp,
+            BooleanSupplier keepingUp,
+            Duration length)
             throws Exception {
         var sentAt = new ConcurrentHashMap<String, Long>();
         var latencies = new ArrayList<Long>();
         var done = new AtomicBoolean();
         var positioned = new CountDownLatch(1);
-        var timedFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        var timedFrom = new AtomicLong(Long.MAX_VALUE);
+        var keptUp = new AtomicBoolean();
         var serdes = new RegistryAvroSerdes(cluster.registryUrl(), true, Map.of());
         var reader = new Thread(
                 () -> read(cluster, serdes, output, sentAt, timedFrom, latencies, done, positioned),
@@ -58,29 +75,53 @@ final class LatencyRun {
             done.set(true);
             throw new IllegalStateException("the reader of " + output.topic() + " did not start");
         }
-        var random = new Random(7);
         long start = System.nanoTime();
-        long untimed = (long) (rate * warmUp.toSeconds());
-        long total = untimed + (long) (rate * length.toSeconds());
+        // Checked beside the sends, so that a slow answer from the broker does not hold them up.
+        var checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "latency-warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checks.scheduleWithFixedDelay(
+                () -> {
+                    long now = System.nanoTime();
+                    if (timedFrom.get() != Long.MAX_VALUE || now - start < warmUp.toNanos()) {
+                        return;
+                    }
+                    if (keepingUp.getAsBoolean()) {
+                        keptUp.set(true);
+                        timedFrom.set(System.nanoTime());
+                    } else if (now - start >= maxWarmUp.toNanos()) {
+                        timedFrom.set(now);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+        var random = new Random(7);
         // Batched as Kafka's producer batches by default (linger.ms 5): one request per record at
         // thousands a second costs the broker more than the service it measures.
         try (var producer = cluster.producer(Map.of())) {
-            for (long i = 0; i < total; i++) {
+            for (long i = 0; ; i++) {
                 long due = start + (long) (i * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
+                long now = System.nanoTime();
+                long from = timedFrom.get();
+                if (from != Long.MAX_VALUE && now - from >= length.toNanos()) {
+                    break;
+                }
                 String id = "live-" + i;
                 var event = input.live(id, random, Instant.now());
-                if (i == untimed) {
-                    timedFrom.set(System.nanoTime());
-                }
-                if (i >= untimed) {
-                    sentAt.put(id, System.nanoTime());
+                if (now >= from) {
+                    sentAt.put(id, now);
                 }
                 producer.send(new ProducerRecord<>(input.inputTopic(), input.keyOf(event), event));
             }
+        } finally {
+            checks.shutdownNow();
         }
         // Results still in flight get a few seconds more.
         TimeUnit.SECONDS.sleep(5);
@@ -90,7 +131,13 @@ final class LatencyRun {
             long[] sorted =
                     latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Latency(
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 0.999), sorted.length, rate);
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    percentile(sorted, 0.999),
+                    sorted.length,
+                    rate,
+                    (timedFrom.get() - start) / 1e9,
+                    keptUp.get());
         }
     }
 
@@ -99,7 +146,7 @@ final class LatencyRun {
             RegistryAvroSerdes serdes,
             Output<V> output,
             Map<String, Long> sentAt,
-            java.util.concurrent.atomic.AtomicLong timedFrom,
+            AtomicLong timedFrom,
             List<Long> latencies,
             AtomicBoolean done,
             CountDownLatch positioned) {

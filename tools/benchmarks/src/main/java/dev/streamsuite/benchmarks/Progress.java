@@ -1,9 +1,12 @@
 package dev.streamsuite.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -101,5 +104,35 @@ final class Progress {
             }
         }
         return new Pace(slowest / seconds, slowestStage, stages.toString());
+    }
+
+    /**
+     * Whether {@code group} keeps up with live traffic, asked about once a second: every topic it
+     * reads (the input and its repartition topics, found at each call) is less than half a second
+     * of that topic's own traffic behind, the traffic being what arrived since the previous call.
+     * False at the first call, and while the broker does not answer.
+     */
+    static BooleanSupplier keepingUp(Admin admin, String group, String input) {
+        var previous = new AtomicReference<Sample>();
+        return () -> {
+            Sample now;
+            List<String> topics;
+            try {
+                topics = new ArrayList<>(repartitionTopics(admin, group));
+                topics.add(input);
+                now = sample(admin, group, topics);
+            } catch (Exception e) {
+                return false;
+            }
+            Sample before = previous.getAndSet(now);
+            if (before == null) {
+                return false;
+            }
+            double seconds = (now.nanos() - before.nanos()) / 1e9;
+            return topics.stream().allMatch(topic -> {
+                double perSecond = (now.end(topic) - before.end(topic)) / seconds;
+                return now.end(topic) - now.committed(topic) <= Math.max(10, perSecond / 2);
+            });
+        };
     }
 }

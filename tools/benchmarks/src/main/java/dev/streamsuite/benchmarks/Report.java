@@ -65,8 +65,15 @@ final class Report {
     void latency(String service, LatencyRun.Latency latency) {
         latencies.put(service, latency);
         SuiteBenchmark.log(
-                "%-28s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms (%,d results at %,.0f/s)",
-                service, latency.p50(), latency.p99(), latency.p999(), latency.samples(), latency.rate());
+                "%-28s p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms (%,d results at %,.0f/s, after a warm-up of %.0f s%s)",
+                service,
+                latency.p50(),
+                latency.p99(),
+                latency.p999(),
+                latency.samples(),
+                latency.rate(),
+                latency.warmUpS(),
+                latency.keptUp() ? "" : " that did not catch up");
     }
 
     double median(String pipeline, int threads) {
@@ -145,6 +152,8 @@ final class Report {
                 result.put("p999_ms", round(latency.p999()));
                 result.put("latency_rate_per_s", Math.round(latency.rate()));
                 result.put("latency_results", latency.samples());
+                result.put("latency_warm_up_s", round(latency.warmUpS()));
+                result.put("latency_warm_up_caught_up", latency.keptUp());
             }
             table.append(String.format(
                     Locale.ROOT,
@@ -265,7 +274,13 @@ final class Report {
                         "- **Latency**: each service with one stream thread at half its median throughput, events sent with event time now by a producer with Kafka's default batching (linger.ms 5); ")
                 .append(
                         "from the send to the `read_committed` consumer seeing the decision or recommendation. For iot-aggregator, from the moment ")
-                .append("the window could close (its end plus the grace: the first later reading) to its aggregate.\n");
+                .append("the window could close (its end plus the grace: the first later reading) to its aggregate. ")
+                .append(
+                        "Start-up excluded, as in the throughput runs: the service starts, events flow for a warm-up whose ")
+                .append(
+                        "results are not timed, and timing begins once the service keeps up (each topic it reads less than ")
+                .append(
+                        "half a second of its traffic behind; at least 10 s, at most 90 s; `latency_warm_up_s` in the JSON).\n");
         text.append("- **RSS / heap**: the largest value sampled each second during the run.\n\n");
         text.append("## Goals (#13)\n\n| goal | measured | met |\n|---|---|---|\n");
         goals.forEach(goal -> text.append(String.format(

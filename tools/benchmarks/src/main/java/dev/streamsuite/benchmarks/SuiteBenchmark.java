@@ -199,7 +199,11 @@ public final class SuiteBenchmark {
             admin.alterConsumerGroupOffsets(application, ends).all().get();
         }
         try (var process = ServiceProcess.start(
-                repository, service, runs.serviceEnvironment(application, 1), SchemaRegistry.freeLoopbackPort())) {
+                        repository,
+                        service,
+                        runs.serviceEnvironment(application, 1),
+                        SchemaRegistry.freeLoopbackPort());
+                var admin = cluster.admin()) {
             process.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
             log("%s: latency at %,.0f events/s", service, rate);
             // iot's windows close once a minute: its run spans at least two closes.
@@ -209,6 +213,8 @@ public final class SuiteBenchmark {
                     output,
                     rate,
                     Duration.ofSeconds(10),
+                    Duration.ofSeconds(90),
+                    Progress.keepingUp(admin, application, input.inputTopic()),
                     Duration.ofSeconds(
                             service.equals("iot-aggregator")
                                     ? Math.max(report.options.latency(), 120)
