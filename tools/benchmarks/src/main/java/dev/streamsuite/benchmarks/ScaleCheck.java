@@ -28,8 +28,18 @@ final class ScaleCheck {
 
     static final String SECTION = "## Scale check";
 
-    /** Heap and RSS when {@code share} of the input was committed. */
-    record Point(double share, double seconds, double heapMiB, double rssMiB) {}
+    /**
+     * Heap in use, heap committed and RSS when {@code share} of the input was committed. RSS less
+     * the committed heap is what the process holds outside the heap: RocksDB, metaspace, code,
+     * threads. The JVM commits heap as it needs it, up to its cap, so RSS grows while the heap is
+     * committed whether or not anything else does.
+     */
+    record Point(double share, double seconds, double heapMiB, double heapCommittedMiB, double rssMiB) {
+
+        double outsideHeapMiB() {
+            return rssMiB - heapCommittedMiB;
+        }
+    }
 
     record Result(
             String service, String keys, long events, double seconds, List<Point> points, double punctuateMaxMs) {}
@@ -63,6 +73,7 @@ final class ScaleCheck {
                             share,
                             (System.nanoTime() - started) / 1e9,
                             metric(process, "jvm.memory.used?tag=area:heap") / (1024 * 1024),
+                            metric(process, "jvm.memory.committed?tag=area:heap") / (1024 * 1024),
                             ProcessStats.rssMiB(process.pid())));
                     SuiteBenchmark.log("%s scale check: %s", service, points.get(points.size() - 1));
                     nextTenth = (int) Math.floor(share * 10) + 1;
@@ -108,21 +119,23 @@ final class ScaleCheck {
         text.append("Written by `").append(command).append("` on ").append(root.get("finished"));
         text.append(". Each service with one stream thread works off a backlog with at least a million distinct")
                 .append(
-                        " keys (its heap capped at 384 MiB). Heap in use and RSS are sampled as each tenth of the input is")
+                        " keys (its heap capped at 384 MiB). Heap in use, heap committed and RSS are sampled as each tenth of the input is")
                 .append(
                         " committed. The longest punctuation (`punctuate-latency-max`, sampled every 2 s during the run and")
                 .append(
                         " a minute after it) is compared with the transaction timeout it runs in. iot-aggregator runs with")
                 .append(
                         " `IOT_SILENTAFTER=1m`, so its devices go silent during the run and the silence checks report them,")
-                .append(" `iot.silence-check-batch` per check and task. RSS rises at first while the heap grows to its")
+                .append(" `iot.silence-check-batch` per check and task. RSS rises while the JVM commits heap up to its")
                 .append(
                         " cap, the JIT compiles and RocksDB's shared cache fills (to `streamsuite.rocksdb.memory-mib`);")
                 .append(
-                        " flat means no growth from the middle of the input to its end, while the keys keep growing.\n\n");
-        text.append("| service | keys | events | at 10% heap / RSS MiB | at 50% | at 100% | RSS 50%→100% |")
-                .append(" longest punctuation ms | minutes |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|\n");
+                        " RSS less the committed heap is the memory outside the heap (RocksDB, metaspace, code, threads).")
+                .append(
+                        " Flat means no growth from the middle of the input to its end, while the keys keep growing.\n\n");
+        text.append("| service | keys | events | at 10% heap used / committed / RSS MiB | at 50% | at 100% |")
+                .append(" RSS 50%→100% | outside the heap 50%→100% MiB | longest punctuation ms | minutes |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (var result : results) {
             Point first = result.points().isEmpty() ? null : result.points().get(0);
             Point half = closest(result.points(), 0.5);
@@ -131,7 +144,7 @@ final class ScaleCheck {
                     : result.points().get(result.points().size() - 1);
             text.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,d | %s | %s | %s | %s | %.0f | %.1f |%n",
+                    "| %s | %s | %,d | %s | %s | %s | %s | %s | %.0f | %.1f |%n",
                     result.service(),
                     result.keys(),
                     result.events(),
@@ -141,6 +154,14 @@ final class ScaleCheck {
                     half == null || last == null || last.share() < 0.99
                             ? "did not finish"
                             : String.format(Locale.ROOT, "%+.0f%%", 100 * (last.rssMiB() / half.rssMiB() - 1)),
+                    half == null || last == null || last.share() < 0.99
+                            ? "–"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.0f → %.0f (%+.0f%%)",
+                                    half.outsideHeapMiB(),
+                                    last.outsideHeapMiB(),
+                                    100 * (last.outsideHeapMiB() / half.outsideHeapMiB() - 1)),
                     result.punctuateMaxMs(),
                     result.seconds() / 60));
         }
@@ -168,7 +189,10 @@ final class ScaleCheck {
     }
 
     private static String memory(Point point) {
-        return point == null ? "–" : String.format(Locale.ROOT, "%.0f / %.0f", point.heapMiB(), point.rssMiB());
+        return point == null
+                ? "–"
+                : String.format(
+                        Locale.ROOT, "%.0f / %.0f / %.0f", point.heapMiB(), point.heapCommittedMiB(), point.rssMiB());
     }
 
     /** One service's part of the check: its backlog, and its distinct keys in words. */
