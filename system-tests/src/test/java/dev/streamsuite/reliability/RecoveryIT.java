@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.fraud.state.PastPaymentState;
 import dev.streamsuite.schemas.TopicCatalog;
+import dev.streamsuite.schemas.payments.Transaction;
 import dev.streamsuite.streams.CatalogTopics;
 import dev.streamsuite.streams.InternalFormat;
 import dev.streamsuite.testsupport.BrokerProcess;
@@ -25,6 +26,7 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,7 +36,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,6 +56,8 @@ class RecoveryIT {
 
     private static final int KEYS = Integer.getInteger("streamsuite.recovery.keys", 1_000_000);
     private static final int RATE = 500;
+    /** Two instances working off {@link #RATE} payments a second, and nothing else: well under this. */
+    private static final double QUIET_CORES = 0.3;
 
     /** Ways to run the group. */
     enum Setup {
@@ -113,6 +119,10 @@ class RecoveryIT {
                 }
                 double restoreSeconds = (System.nanoTime() - started) / 1e9;
                 var sent = new AtomicLong();
+                // One serializer for the run: a new one asks the registry for the schema's id, and 500
+                // of those a second kept the registry busy on the cores the measured start needs.
+                var payments =
+                        infrastructure.serdes().valueSerde(Transaction.class).serializer();
                 var random = new Random(3);
                 traffic.scheduleAtFixedRate(
                         () -> {
@@ -120,18 +130,16 @@ class RecoveryIT {
                                 long n = sent.incrementAndGet();
                                 String card = "card-" + random.nextInt(KEYS);
                                 producer.send(new ProducerRecord<>(
-                                        TopicCatalog.TRANSACTIONS.name(), card, paymentBytes(n, card)));
+                                        TopicCatalog.TRANSACTIONS.name(), card, paymentBytes(payments, n, card)));
                             }
                         },
                         0,
                         100,
                         TimeUnit.MILLISECONDS);
                 awaitCaughtUp(broker, application, setup, Duration.ofMinutes(5));
-                // Standby tasks fill after the active ones are running, about as fast as the first restore:
-                // give them that long before the kill. (A measurement's warm-up, not a test's wait.)
-                await().pollDelay(Duration.ofMillis((long) (restoreSeconds * 1000)))
-                        .atMost(Duration.ofMinutes(10))
-                        .until(() -> true);
+                // Standby tasks fill after the active ones are running: the crash comes in the steady
+                // state, as in production, not while the instances still restore and compile.
+                var quiet = awaitQuiet(members, Duration.ofMinutes(3));
 
                 var killed = members.get(0);
                 killed.process().kill();
@@ -142,9 +150,9 @@ class RecoveryIT {
                 double caughtUp = (System.nanoTime() - killedAt) / 1e9;
 
                 String line = String.format(
-                        "RECOVERY %s: %d keys, %d payments/s; start with restore %.1f s; kill -9 to READY %.1f s,"
+                        "RECOVERY %s: %d keys, %d payments/s; start with restore %.1f s; %s; kill -9 to READY %.1f s,"
                                 + " to caught up (lag under %d) %.1f s",
-                        setup, KEYS, RATE, restoreSeconds, ready, RATE, caughtUp);
+                        setup, KEYS, RATE, restoreSeconds, quiet, ready, RATE, caughtUp);
                 System.out.printf("%n%s%n", line);
                 Files.writeString(
                         Path.of("target/recovery.txt"),
@@ -209,13 +217,54 @@ class RecoveryIT {
                 new ByteArraySerializer());
     }
 
-    private byte[] paymentBytes(long n, String card) {
+    private static byte[] paymentBytes(Serializer<Transaction> serializer, long n, String card) {
         var payment = SamplePayments.payment("recovery-" + n, card, "merchant-1", 1_000 + n % 5_000, Instant.now());
-        return infrastructure
-                .serdes()
-                .valueSerde(dev.streamsuite.schemas.payments.Transaction.class)
-                .serializer()
-                .serialize(TopicCatalog.TRANSACTIONS.name(), payment);
+        return serializer.serialize(TopicCatalog.TRANSACTIONS.name(), payment);
+    }
+
+    /** How long the instances took to settle before the kill, and the CPU they used then. */
+    private record Quiet(double seconds, double cores, boolean settled) {
+        @Override
+        public String toString() {
+            return String.format("%s after %.0f s (%.2f cores)", settled ? "quiet" : "not quiet", seconds, cores);
+        }
+    }
+
+    /**
+     * Waits for the steady state a crash interrupts: the instances together use less than
+     * {@link #QUIET_CORES} of a core over 3 s (their standby replicas filled, their start compiled),
+     * for at most {@code atMost}; the measurement goes on either way and says which it was.
+     */
+    private static Quiet awaitQuiet(List<Member> members, Duration atMost) {
+        long started = System.nanoTime();
+        var cpu = new AtomicLong(cpuNanos(members));
+        var at = new AtomicLong(started);
+        var cores = new AtomicReference<>(Double.NaN);
+        boolean settled = true;
+        try {
+            await("the instances settled")
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(() -> {
+                        long now = System.nanoTime();
+                        long used = cpuNanos(members);
+                        cores.set((double) (used - cpu.getAndSet(used)) / (now - at.getAndSet(now)));
+                        return cores.get() < QUIET_CORES;
+                    });
+        } catch (ConditionTimeoutException e) {
+            settled = false;
+        }
+        return new Quiet((System.nanoTime() - started) / 1e9, cores.get(), settled);
+    }
+
+    /** The CPU time the instances' processes used so far. */
+    private static long cpuNanos(List<Member> members) {
+        return members.stream()
+                .mapToLong(member -> ProcessHandle.of(member.process().pid())
+                        .flatMap(handle -> handle.info().totalCpuDuration())
+                        .map(Duration::toNanos)
+                        .orElse(0L))
+                .sum();
     }
 
     /** Waits until the group's lag on the payments is under one second of traffic. */
