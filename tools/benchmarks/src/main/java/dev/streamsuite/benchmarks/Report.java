@@ -131,11 +131,12 @@ final class Report {
             values.forEach(value -> perRound.add(Math.round(value)));
             result.put("spread", round(spread));
             boolean streams = !pipeline.endsWith("-perf");
-            if (streams) {
+            // A run without the baselines (--only) has no ratios, rather than ratios to zero.
+            if (streams && b0 > 0) {
                 result.put("ratio_to_b0", round(median / b0));
-                if (!pipeline.equals("B0")) {
-                    result.put("ratio_to_b1", round(median / b1));
-                }
+            }
+            if (streams && b1 > 0 && !pipeline.equals("B0")) {
+                result.put("ratio_to_b1", round(median / b1));
             }
             double rss = median(SuiteBenchmark.values(runs, Runs.Throughput::rssMiB));
             double heap = median(SuiteBenchmark.values(runs, Runs.Throughput::heapMiB));
@@ -164,8 +165,8 @@ final class Report {
                     values.stream()
                             .map(v -> String.format(Locale.ROOT, "%,.0f", v))
                             .toList(),
-                    streams ? String.format(Locale.ROOT, "%.2f", median / b0) : "",
-                    streams && !pipeline.equals("B0") ? String.format(Locale.ROOT, "%.2f", median / b1) : "",
+                    streams && b0 > 0 ? String.format(Locale.ROOT, "%.2f", median / b0) : "",
+                    streams && b1 > 0 && !pipeline.equals("B0") ? String.format(Locale.ROOT, "%.2f", median / b1) : "",
                     latency == null
                             ? ""
                             : String.format(
@@ -198,7 +199,7 @@ final class Report {
             double base = pipeline.equals("B1") ? b0 : b1;
             for (int threads : List.of(1, 2)) {
                 double median = median(pipeline, threads);
-                if (median > 0) {
+                if (median > 0 && base > 0) {
                     goal(
                             goals,
                             pipeline + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ") ≥ " + goal
@@ -223,7 +224,10 @@ final class Report {
                 goal(goals, key + " RSS ≤ 512 MiB", rss, 512, false);
             }
         });
-        goal(goals, "iot-aggregator (2 threads) ≥ 60,000 readings/s", median("iot-aggregator", 2), 60_000, true);
+        double iotTwoThreads = median("iot-aggregator", 2);
+        if (iotTwoThreads > 0) {
+            goal(goals, "iot-aggregator (2 threads) ≥ 60,000 readings/s", iotTwoThreads, 60_000, true);
+        }
         return goals;
     }
 

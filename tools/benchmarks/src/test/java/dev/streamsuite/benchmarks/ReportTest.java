@@ -1,0 +1,59 @@
+package dev.streamsuite.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the benchmark writes, from runs given to it. */
+class ReportTest {
+
+    @TempDir
+    Path repository;
+
+    @Test
+    void aRunWithoutTheBaselinesHasNoRatiosAndJudgesNoRatioGoal() throws Exception {
+        var report = report("clickstream-recommender");
+        report.add("clickstream-recommender", 1, new Runs.Throughput(686, 30, 444, 146, ""));
+
+        report.write();
+
+        JsonNode written = SuiteBenchmark.json()
+                .readTree(repository.resolve("docs/benchmarks/latest.json").toFile());
+        var result = written.path("results").get(0);
+        assertThat(result.path("events_per_s").asLong()).isEqualTo(686);
+        assertThat(result.has("ratio_to_b0")).isFalse();
+        assertThat(result.has("ratio_to_b1")).isFalse();
+        assertThat(written.path("goals").findValuesAsText("goal"))
+                .containsExactly("clickstream-recommender (1 thread) RSS ≤ 512 MiB");
+        assertThat(Files.readString(repository.resolve("BENCHMARKS.md"))).doesNotContain("Infinity");
+    }
+
+    @Test
+    void aServiceIsMeasuredAgainstTheBaselinesOfTheSameRun() throws Exception {
+        var report = report();
+        report.add("B0", 1, new Runs.Throughput(100_000, 30, 0, 0, ""));
+        report.add("B1", 1, new Runs.Throughput(80_000, 30, 0, 0, ""));
+        report.add("fraud-detector", 1, new Runs.Throughput(20_000, 30, 400, 150, ""));
+
+        report.write();
+
+        JsonNode written = SuiteBenchmark.json()
+                .readTree(repository.resolve("docs/benchmarks/latest.json").toFile());
+        var fraud = written.path("results").get(2);
+        assertThat(fraud.path("ratio_to_b0").asDouble()).isEqualTo(0.2);
+        assertThat(fraud.path("ratio_to_b1").asDouble()).isEqualTo(0.25);
+        assertThat(written.path("goals").findValuesAsText("goal"))
+                .contains("B1 (1 thread) ≥ 0.7 × B0", "fraud-detector (1 thread) ≥ 0.6 × B1");
+    }
+
+    private Report report(String... only) {
+        return new Report(
+                new SuiteBenchmark.Options(1, 30, 30, 1.0, null, null, List.of(only), null, "./tools/benchmarks/run"),
+                repository);
+    }
+}
