@@ -12,6 +12,7 @@ import dev.streamsuite.clickstream.state.DecayedScoreState;
 import dev.streamsuite.clickstream.state.InteractionState;
 import dev.streamsuite.clickstream.state.ItemInteractionState;
 import dev.streamsuite.clickstream.state.PairIncrementState;
+import dev.streamsuite.clickstream.state.RelatedIncrementState;
 import dev.streamsuite.clickstream.state.ScreenedClick;
 import dev.streamsuite.clickstream.state.SessionWindowState;
 import dev.streamsuite.clickstream.state.TopItemsState;
@@ -19,6 +20,7 @@ import dev.streamsuite.clickstream.state.TrendingCountsState;
 import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.streams.InternalFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -38,8 +40,10 @@ final class RecommenderState {
         return InternalFormat.serde(SessionWindowState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
     }
 
-    static Serde<PairIncrement> pairIncrements() {
-        return InternalFormat.serde(PairIncrementState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
+    /** A click's increments for one item (all with the same {@code from}, at least one), as one record. */
+    static Serde<List<PairIncrement>> itemIncrements() {
+        return InternalFormat.serde(
+                PairIncrementState.class, RecommenderState::toRecord, RecommenderState::incrementsOf);
     }
 
     static Serde<TopItems> topItems() {
@@ -114,11 +118,38 @@ final class RecommenderState {
     }
 
     private static PairIncrementState toRecord(PairIncrement pair) {
-        return new PairIncrementState(pair.from(), pair.to(), pair.weight());
+        return new PairIncrementState(pair.from(), pair.to(), pair.weight(), List.of());
+    }
+
+    private static PairIncrementState toRecord(List<PairIncrement> increments) {
+        var first = increments.get(0);
+        return new PairIncrementState(
+                first.from(),
+                first.to(),
+                first.weight(),
+                increments.subList(1, increments.size()).stream()
+                        .map(pair -> {
+                            if (!pair.from().equals(first.from())) {
+                                throw new IllegalArgumentException(
+                                        "increments of one record share their item: " + first + ", " + pair);
+                            }
+                            return new RelatedIncrementState(pair.to(), pair.weight());
+                        })
+                        .toList());
     }
 
     private static PairIncrement fromRecord(PairIncrementState pair) {
         return new PairIncrement(pair.getFrom(), pair.getTo(), pair.getWeight());
+    }
+
+    /** The record's increments in order; a v1 record (one increment, no {@code more}) reads as one. */
+    private static List<PairIncrement> incrementsOf(PairIncrementState record) {
+        var increments = new ArrayList<PairIncrement>(1 + record.getMore().size());
+        increments.add(fromRecord(record));
+        for (var more : record.getMore()) {
+            increments.add(new PairIncrement(record.getFrom(), more.getTo(), more.getWeight()));
+        }
+        return increments;
     }
 
     private static TopItemsState toRecord(TopItems items) {

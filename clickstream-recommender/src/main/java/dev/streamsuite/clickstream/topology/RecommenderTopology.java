@@ -1,7 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.domain.SessionPairs;
-import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.TopicSpec;
@@ -46,7 +45,7 @@ public final class RecommenderTopology implements StreamsTopology {
     static final String SESSIONS_STORE = "sessions";
     static final String ITEM_PAIRS_STORE = "item-pairs";
     public static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
-    static final String TRENDING_WINDOWS_STORE = "trending-windows";
+    static final String TRENDING_BUCKETS_STORE = "trending-buckets";
 
     private final RecommenderTopics topics;
     private final RecommenderSettings settings;
@@ -104,12 +103,15 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .withCachingDisabled())
                 .toStream(Named.as("session-updates"))
                 .filter((session, accumulator) -> accumulator != null, Named.as("live-sessions"))
+                // One record per item the click touches, not one per increment: the pairs stage's tasks
+                // get as many records per loop of the stream thread as the input's, so fewer records keep
+                // it up with the input while a backlog is worked off.
                 .flatMap(
-                        (session, accumulator) -> accumulator.pending().stream()
-                                .map(pair -> KeyValue.pair(pair.from(), pair))
+                        (session, accumulator) -> ItemIncrements.byItem(accumulator.pending()).entrySet().stream()
+                                .map(item -> KeyValue.pair(item.getKey(), item.getValue()))
                                 .toList(),
                         Named.as("pairs"))
-                .repartition(Repartitioned.with(Serdes.String(), RecommenderState.pairIncrements())
+                .repartition(Repartitioned.with(Serdes.String(), RecommenderState.itemIncrements())
                         .withName("pairs-by-item"))
                 .process(
                         () -> new SimilarItemsUpdater(settings),
@@ -126,8 +128,12 @@ public final class RecommenderTopology implements StreamsTopology {
                         .withStreamPartitioner(TrendingKeys.PARTITIONER)
                         .withName("clicks-by-category"))
                 .groupByKey(Grouped.with("clicks-by-category", Serdes.String(), clickSerde))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.trendingWindow(), settings.sessionGrace())
-                        .advanceBy(settings.trendingAdvance()))
+                // Buckets of one advance, added up into windows when published: a click is one write, not one per
+                // overlapping hopping window. A bucket takes clicks as late as the newest hopping window that
+                // would contain them, and is kept as long as a window needs it.
+                .windowedBy(TimeWindows.ofSizeAndGrace(
+                        settings.trendingAdvance(),
+                        settings.sessionGrace().plus(settings.trendingWindow()).minus(settings.trendingAdvance())))
                 .aggregate(
                         TrendingCounts::empty,
                         (category, click, counts) -> counts.add(
@@ -135,23 +141,12 @@ public final class RecommenderTopology implements StreamsTopology {
                                 settings.weights().weightOf(click.event().interaction()),
                                 settings.trendingSize()),
                         Named.as("count-trending"),
-                        Materialized.<String, TrendingCounts, WindowStore<Bytes, byte[]>>as(TRENDING_WINDOWS_STORE)
+                        Materialized.<String, TrendingCounts, WindowStore<Bytes, byte[]>>as(TRENDING_BUCKETS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(RecommenderState.trendingCounts()))
+                                .withValueSerde(RecommenderState.trendingCounts())
+                                .withRetention(settings.trendingWindow().plus(settings.sessionGrace())))
                 .toStream(Named.as("trending-updates"))
-                .processValues(
-                        () -> new FullestTrendingWindow(settings.trendingWindow(), settings.trendingAdvance()),
-                        Named.as("fullest-window"))
-                .map(
-                        (window, counts) -> KeyValue.pair(
-                                window.key(),
-                                new TrendingSnapshot(
-                                        TrendingKeys.categoryOf(window.key()),
-                                        window.window().startTime(),
-                                        counts.top(settings.trendingSize()).stream()
-                                                .map(item -> new ScoredItemState(item.itemId(), item.score()))
-                                                .toList())),
-                        Named.as("trending-snapshot"))
+                .process(() -> new TrendingWindowSum(settings), Named.as("trending-window"), TRENDING_BUCKETS_STORE)
                 .to(topics.trending().name(), topics.trending().produced("trending-out"));
     }
 

@@ -7,6 +7,7 @@ import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * publication delays those publications, never loses them. An item whose related items have
  * all decayed below {@code minRelatedScore} is deleted, and its ranking with it.
  */
-final class SimilarItemsUpdater implements Processor<String, PairIncrement, String, SimilarItems> {
+final class SimilarItemsUpdater implements Processor<String, List<PairIncrement>, String, SimilarItems> {
 
     private final RecommenderSettings settings;
     private ProcessorContext<String, SimilarItems> context;
@@ -50,18 +51,19 @@ final class SimilarItemsUpdater implements Processor<String, PairIncrement, Stri
     }
 
     @Override
-    public void process(Record<String, PairIncrement> record) {
-        PairIncrement pair = record.value();
+    public void process(Record<String, List<PairIncrement>> record) {
+        String item = record.value().get(0).from();
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        TopItems current = related.get(pair.from());
+        TopItems current = related.get(item);
         if (current == null) {
             current = TopItems.empty(settings.relatedItemsPerItem());
         }
-        related.put(
-                pair.from(),
-                current.add(pair.to(), pair.weight(), at, settings.decay())
-                        .expire(at, settings.decay(), settings.minRelatedScore()));
-        pending.put(pair.from(), record.timestamp());
+        for (PairIncrement pair : record.value()) {
+            current = current.add(pair.to(), pair.weight(), at, settings.decay())
+                    .expire(at, settings.decay(), settings.minRelatedScore());
+        }
+        related.put(item, current);
+        pending.put(item, record.timestamp());
     }
 
     private void publishChanged() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weighted interactions per item in one trending window. Bounded: beyond {@code 4 × size}
+ * Weighted interactions per item in one bucket of the trending counts (or, added up, one window). Bounded: beyond {@code 4 × size}
  * items only the strongest are kept, so a category with a long tail costs constant space.
  */
 record TrendingCounts(Map<String, Double> weights) {
@@ -26,6 +26,13 @@ record TrendingCounts(Map<String, Double> weights) {
             return new TrendingCounts(kept);
         }
         return new TrendingCounts(updated);
+    }
+
+    /** These counts and {@code other}'s added up, unbounded: for reading a window, not for storing. */
+    TrendingCounts plus(TrendingCounts other) {
+        var sum = new HashMap<>(weights);
+        other.weights.forEach((itemId, weight) -> sum.merge(itemId, weight, Double::sum));
+        return new TrendingCounts(sum);
     }
 
     List<ScoredItem> top(int size) {

@@ -60,6 +60,15 @@ class RecommenderSettingsTest {
     }
 
     @Test
+    void rejectsATrendingWindowThatIsNotAWholeNumberOfAdvances() {
+        assertThatThrownBy(() -> ServiceSettings.shipped(
+                        "recommender", RecommenderSettings.class, Map.of("recommender.trending-advance", "25m")))
+                .rootCause()
+                .hasMessageContaining("recommender.trending-window (PT1H) must be a whole number of")
+                .hasMessageContaining("recommender.trending-advance (PT25M)");
+    }
+
+    @Test
     void theReadmeShowsTheValuesOfApplicationYml() {
         assertThat(ReadmeSettings.assertMatchApplicationYml(
                         Path.of("README.md"), Path.of("src/main/resources/application.yml")))

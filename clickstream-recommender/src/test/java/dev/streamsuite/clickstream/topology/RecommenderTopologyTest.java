@@ -237,6 +237,32 @@ class RecommenderTopologyTest {
     }
 
     @Test
+    void trendingLeavesOutCountsOlderThanTheWindow() {
+        for (int i = 0; i < 5; i++) {
+            click("reader-" + i, "book", ClickType.VIEW, T0.plusSeconds(i));
+        }
+        click("writer", "pen", ClickType.VIEW, T0.plus(Duration.ofMinutes(70)));
+
+        // The window ending with the 10-minute bucket of 70 min starts at 20 min: the books are before it.
+        assertThat(model().trending(ModelView.ALL_CATEGORIES, 10))
+                .extracting(ScoredItem::itemId)
+                .containsExactly("pen");
+    }
+
+    @Test
+    void aLateClickCountsInTheWindowsThatStillContainIt() {
+        click("writer", "pen", ClickType.VIEW, T0.plus(Duration.ofMinutes(60)));
+        // 45 minutes late: too late for the windows that ended meanwhile, not for the one up to now.
+        click("reader", "book", ClickType.VIEW, T0.plus(Duration.ofMinutes(15)));
+        click("writer", "pen", ClickType.VIEW, T0.plus(Duration.ofMinutes(61)));
+
+        assertThat(model().trending(ModelView.ALL_CATEGORIES, 10))
+                .extracting(ScoredItem::itemId)
+                .containsExactly("pen", "book");
+        assertThat(metric("late-click-total")).isZero();
+    }
+
+    @Test
     void trendingAddsUpTheCountsOfEveryInputPartition() {
         item("shoe", "fashion", true);
         item("hat", "fashion", true);
