@@ -103,9 +103,9 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .withCachingDisabled())
                 .toStream(Named.as("session-updates"))
                 .filter((session, accumulator) -> accumulator != null, Named.as("live-sessions"))
-                // One record per item the click touches, not one per increment: the pairs stage's tasks
-                // get as many records per loop of the stream thread as the input's, so fewer records keep
-                // it up with the input while a backlog is worked off.
+                // One record per item the click touches, not one per increment: working off a backlog, the
+                // stream thread serves its tasks by records, not by need, so the fewer records a click makes
+                // here, the closer the pairs stage keeps up with the input.
                 .flatMap(
                         (session, accumulator) -> ItemIncrements.byItem(accumulator.pending()).entrySet().stream()
                                 .map(item -> KeyValue.pair(item.getKey(), item.getValue()))
