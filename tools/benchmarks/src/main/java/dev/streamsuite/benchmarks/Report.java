@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamsuite.testsupport.SchemaRegistry;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -165,8 +167,8 @@ final class Report {
                     values.stream()
                             .map(v -> String.format(Locale.ROOT, "%,.0f", v))
                             .toList(),
-                    streams && b0 > 0 ? String.format(Locale.ROOT, "%.2f", median / b0) : "",
-                    streams && b1 > 0 && !pipeline.equals("B0") ? String.format(Locale.ROOT, "%.2f", median / b1) : "",
+                    streams && b0 > 0 ? ratio(median / b0) : "",
+                    streams && b1 > 0 && !pipeline.equals("B0") ? ratio(median / b1) : "",
                     latency == null
                             ? ""
                             : String.format(
@@ -189,6 +191,13 @@ final class Report {
         SuiteBenchmark.log(
                 "written: %s and BENCHMARKS.md%s",
                 json, reliable ? "" : " (UNRELIABLE: a baseline varied by more than 10%)");
+    }
+
+    /** Two decimals, or as many as show a ratio under 0.1 (0.004, not 0.00). */
+    static String ratio(double ratio) {
+        return ratio >= 0.1 || ratio == 0
+                ? String.format(Locale.ROOT, "%.2f", ratio)
+                : new BigDecimal(ratio).round(new MathContext(1)).toPlainString();
     }
 
     private ArrayNode goals(double b0, double b1) {

@@ -51,6 +51,13 @@ class ReportTest {
                 .contains("B1 (1 thread) ≥ 0.7 × B0", "fraud-detector (1 thread) ≥ 0.6 × B1");
     }
 
+    @Test
+    void aSmallRatioShowsItsFirstDigitRatherThanZero() {
+        assertThat(Report.ratio(550.0 / 137_052)).isEqualTo("0.004");
+        assertThat(Report.ratio(0.2204)).isEqualTo("0.22");
+        assertThat(Report.ratio(1.0)).isEqualTo("1.00");
+    }
+
     private Report report(String... only) {
         return new Report(
                 new SuiteBenchmark.Options(1, 30, 30, 1.0, null, null, List.of(only), null, "./tools/benchmarks/run"),
