@@ -28,10 +28,10 @@ record TrendingCounts(Map<String, Double> weights) {
         return new TrendingCounts(updated);
     }
 
-    /** These counts and {@code other}'s added up, unbounded: for reading a window, not for storing. */
-    TrendingCounts plus(TrendingCounts other) {
+    /** These counts and {@code others'} added up in order, unbounded: for reading a window, not for storing. */
+    TrendingCounts plus(List<TrendingCounts> others) {
         var sum = new HashMap<>(weights);
-        other.weights.forEach((itemId, weight) -> sum.merge(itemId, weight, Double::sum));
+        others.forEach(other -> other.weights.forEach((itemId, weight) -> sum.merge(itemId, weight, Double::sum)));
         return new TrendingCounts(sum);
     }
 

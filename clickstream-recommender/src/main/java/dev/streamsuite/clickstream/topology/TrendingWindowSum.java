@@ -3,6 +3,7 @@ package dev.streamsuite.clickstream.topology;
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,18 +46,18 @@ final class TrendingWindowSum implements Processor<Windowed<String>, TrendingCou
         String key = record.key().key();
         long newest = record.key().window().start();
         long start = newest - size + advance;
-        var window = record.value();
+        var earlierBuckets = new ArrayList<TrendingCounts>();
         if (start < newest) {
             try (var earlier = buckets.fetch(key, start, newest - advance)) {
                 while (earlier.hasNext()) {
                     ValueAndTimestamp<TrendingCounts> bucket = earlier.next().value;
                     if (bucket != null) {
-                        window = window.plus(bucket.value());
+                        earlierBuckets.add(bucket.value());
                     }
                 }
             }
         }
-        var top = window.top(trendingSize).stream()
+        var top = record.value().plus(earlierBuckets).top(trendingSize).stream()
                 .map(item -> new ScoredItemState(item.itemId(), item.score()))
                 .toList();
         context.forward(record.withKey(key)
