@@ -85,6 +85,9 @@ class IotRestartIT {
             DEVICES.forEach(device ->
                     TestReadings.publish(device, device.equals(DEVICES.get(0)) ? 20.0 : 25.0, L.plusSeconds(190)));
             DEVICES.forEach(device -> TestReadings.publish(device, 26.0, L.plus(Duration.ofMinutes(20))));
+            // Closes the devices' windows of minute 20, which move the site windows' clock past the
+            // end and grace of the site windows with readings.
+            DEVICES.forEach(device -> TestReadings.publish(device, 27.0, L.plus(Duration.ofMinutes(22))));
             awaitConsumed(interrupted);
         }
         var between = marks();
@@ -119,11 +122,11 @@ class IotRestartIT {
                 IotAggregatorApplication.class, "--spring.kafka.streams.application-id=" + applicationId);
     }
 
-    /** The readings, and then what the readings' tasks passed on to the site windows. */
+    /** The readings, and then the device windows the readings' tasks passed on to the site windows. */
     private static void awaitConsumed(String applicationId) {
         var kafka = TestInfrastructure.shared().kafka();
         kafka.awaitConsumed(applicationId, TopicCatalog.SENSOR_READINGS.name(), PATIENCE);
-        kafka.awaitConsumed(applicationId, applicationId + "-readings-by-site-repartition", PATIENCE);
+        kafka.awaitConsumed(applicationId, applicationId + "-device-windows-by-site-repartition", PATIENCE);
     }
 
     private static Map<String, Map<TopicPartition, Long>> marks() {

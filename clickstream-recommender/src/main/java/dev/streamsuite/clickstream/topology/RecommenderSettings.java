@@ -65,12 +65,12 @@ public record RecommenderSettings(
         SettingChecks.requirePositive("recommender.forget-users-after", forgetUsersAfter);
         SettingChecks.requirePositive("recommender.sweep-interval", sweepInterval);
         SettingChecks.requireAtLeast("recommender.sweep-batch", sweepBatch, 1);
-        if (trendingAdvance.compareTo(trendingWindow) > 0
-                || trendingWindow.toMillis() % trendingAdvance.toMillis() != 0) {
-            throw new IllegalArgumentException("recommender.trending-window (" + trendingWindow
-                    + ") must be a whole number of recommender.trending-advance (" + trendingAdvance
-                    + "): trending counts are kept per advance and a window adds them up");
-        }
+        SettingChecks.requireWholeMultiple(
+                "recommender.trending-window",
+                trendingWindow,
+                "recommender.trending-advance",
+                trendingAdvance,
+                "trending counts are kept per advance and a window adds them up");
         SettingChecks.requireAtLeast("recommender.max-items-per-session", maxItemsPerSession, 1);
         SettingChecks.requireAtLeast("recommender.related-items-per-item", relatedItemsPerItem, 1);
         SettingChecks.requireAtLeast("recommender.trending-size", trendingSize, 1);

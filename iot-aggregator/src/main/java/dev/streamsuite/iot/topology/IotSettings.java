@@ -13,11 +13,14 @@ import java.util.Map;
  *
  * @param windowSize tumbling window of the per-device statistics
  * @param grace how late (event time) a reading may arrive and still count in its window
- * @param siteWindowSize size of the per-site hopping windows
- * @param siteWindowAdvance advance of the per-site hopping windows
- * @param siteGrace how late (event time) a reading may reach its site's windows; larger than
- *     {@code grace}, since site windows come after a repartition, where the input partitions'
- *     readings meet and a partition that runs ahead (a backlog) makes the others' look late
+ * @param siteWindowSize size of the per-site hopping windows; a whole number of {@code windowSize},
+ *     since site windows add up closed device windows
+ * @param siteWindowAdvance advance of the per-site hopping windows; a whole number of
+ *     {@code windowSize}, for the same reason
+ * @param siteGrace how late (event time) a closed device window may reach its site's windows;
+ *     larger than {@code grace}, since site windows come after a repartition, where the input
+ *     partitions' windows meet and a partition that runs ahead (a backlog) makes the others' look
+ *     late
  * @param retention how long window statistics stay queryable over HTTP
  * @param silentAfter a device without readings this long (wall clock) is reported silent
  * @param silenceCheckInterval how often (wall clock) devices are checked for silence
@@ -51,6 +54,11 @@ public record IotSettings(
             throw new IllegalArgumentException("iot.site-window-advance (" + siteWindowAdvance
                     + ") must not exceed iot.site-window-size (" + siteWindowSize + ")");
         }
+        String whole = "site windows add up whole device windows";
+        SettingChecks.requireWholeMultiple(
+                "iot.site-window-size", siteWindowSize, "iot.window-size", windowSize, whole);
+        SettingChecks.requireWholeMultiple(
+                "iot.site-window-advance", siteWindowAdvance, "iot.window-size", windowSize, whole);
         SettingChecks.requireSet("iot.site-grace", siteGrace);
         if (siteGrace.compareTo(grace) < 0) {
             throw new IllegalArgumentException(

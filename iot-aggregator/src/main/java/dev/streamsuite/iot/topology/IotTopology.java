@@ -1,6 +1,5 @@
 package dev.streamsuite.iot.topology;
 
-import dev.streamsuite.iot.state.EnrichedReading;
 import dev.streamsuite.iot.state.WindowState;
 import dev.streamsuite.schemas.iot.AggregateScope;
 import dev.streamsuite.schemas.iot.Device;
@@ -16,8 +15,10 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Aggregator;
 import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Initializer;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Readings keyed by device are validated and enriched from the devices table, then
  * aggregated in event-time tumbling windows per device (final result once, when the window
- * closes) and hopping windows per site and sensor type. Readings too late for their window go
+ * closes); closed device windows add up to hopping windows per site and sensor type. Readings too late for their window go
  * to the late-readings topic. Closed device windows feed the threshold and rate alerts; a
  * presence tracker reports silent devices and their return.
  */
@@ -123,12 +124,14 @@ public final class IotTopology implements StreamsTopology {
         var readings = ingested.filter((device, reading) -> !reading.late(), Named.as("on-time"))
                 .mapValues(Ingested::reading, Named.as("on-time-reading"));
 
-        var deviceAggregates = closedWindows(
+        var closedDeviceWindows = closedWindows(
                 readings.groupByKey(Grouped.with("readings-by-device", Serdes.String(), topics.enrichedReadings()))
                         .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace())),
                 AggregateScope.DEVICE,
                 DEVICE_WINDOWS_STORE,
-                (window, state) -> window.key());
+                WindowStates::empty,
+                (device, reading, state) -> WindowStates.add(reading, state));
+        var deviceAggregates = aggregates(closedDeviceWindows, AggregateScope.DEVICE, (window, state) -> window.key());
         deviceAggregates.to(
                 topics.deviceAggregates().name(), topics.deviceAggregates().produced("device-aggregates-out"));
         deviceAggregates
@@ -137,54 +140,66 @@ public final class IotTopology implements StreamsTopology {
                 .flatMapValues(alerts -> alerts, Named.as("window-alert"))
                 .to(topics.alerts().name(), topics.alerts().produced("window-alerts-out"));
 
-        var bySite = readings.filter((device, reading) -> reading.getSiteId() != null, Named.as("known-site"))
-                .selectKey((device, reading) -> siteKey(reading), Named.as("by-site-and-type"))
-                .repartition(Repartitioned.with(Serdes.String(), topics.enrichedReadings())
-                        .withName("readings-by-site"))
+        // Site windows add up closed device windows, not readings: one record per device and window
+        // crosses the repartition, where one per reading did.
+        var bySite = closedDeviceWindows
+                .filter((window, state) -> state.getSiteId() != null, Named.as("known-site"))
+                .process(SiteContribution::new, Named.as("by-site-and-type"))
+                .repartition(Repartitioned.with(Serdes.String(), topics.windowStates())
+                        .withName("device-windows-by-site"))
                 .processValues(() -> new SiteLateness(settings), Named.as("site-lateness"), SITE_CLOCK_STORE)
-                .groupByKey(Grouped.with("readings-by-site", Serdes.String(), topics.enrichedReadings()))
+                .groupByKey(Grouped.with("device-windows-by-site", Serdes.String(), topics.windowStates()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.siteWindowSize(), settings.siteGrace())
                         .advanceBy(settings.siteWindowAdvance()));
-        closedWindows(bySite, AggregateScope.SITE, SITE_WINDOWS_STORE, (window, state) -> state.getSiteId())
+        var closedSiteWindows = closedWindows(
+                bySite,
+                AggregateScope.SITE,
+                SITE_WINDOWS_STORE,
+                WindowStates::empty,
+                (site, deviceWindow, state) -> WindowStates.merge(deviceWindow, state));
+        aggregates(closedSiteWindows, AggregateScope.SITE, (window, state) -> state.getSiteId())
                 .to(topics.siteAggregates().name(), topics.siteAggregates().produced("site-aggregates-out"));
     }
 
     /**
-     * The statistics of each window once it closed, as aggregates of {@code scope} keyed by their
-     * subject (the device, or the site). Processors are named after the scope, e.g.
-     * {@code device-window-stats}, {@code closed-device-windows}.
+     * The statistics of each window once it closed, keyed by the window. Processors are named after
+     * the scope, e.g. {@code device-window-stats}, {@code closed-device-windows}.
      *
      * <p>A window is emitted once, from its store, when the partition's stream time passes its end
      * plus the grace ({@link EmitStrategy#onWindowClose}); nothing is held in memory meanwhile, and
      * the last window emitted is committed with the input offsets ({@link #streamsSettings()}: when
      * closed windows are looked for).
      */
-    private KStream<String, WindowedAggregate> closedWindows(
-            TimeWindowedKStream<String, EnrichedReading> windows,
+    private <V> KStream<Windowed<String>, WindowState> closedWindows(
+            TimeWindowedKStream<String, V> windows,
             AggregateScope scope,
             String store,
-            BiFunction<Windowed<String>, WindowState, String> subject) {
+            Initializer<WindowState> empty,
+            Aggregator<String, V, WindowState> add) {
         String name = scope.name().toLowerCase(Locale.ROOT);
         return windows.emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(
-                        WindowStates::empty,
-                        (key, reading, state) -> WindowStates.add(reading, state),
-                        Named.as(name + "-window-stats"),
-                        windowStore(store))
-                .toStream(Named.as("closed-" + name + "-windows"))
-                .map(
-                        (window, state) -> {
-                            String of = subject.apply(window, state);
-                            return KeyValue.pair(
+                .aggregate(empty, add, Named.as(name + "-window-stats"), windowStore(store))
+                .toStream(Named.as("closed-" + name + "-windows"));
+    }
+
+    /** Closed windows as aggregates of {@code scope} keyed by their subject (the device, or the site). */
+    private static KStream<String, WindowedAggregate> aggregates(
+            KStream<Windowed<String>, WindowState> closed,
+            AggregateScope scope,
+            BiFunction<Windowed<String>, WindowState, String> subject) {
+        return closed.map(
+                (window, state) -> {
+                    String of = subject.apply(window, state);
+                    return KeyValue.pair(
+                            of,
+                            WindowStates.toAggregate(
+                                    scope,
                                     of,
-                                    WindowStates.toAggregate(
-                                            scope,
-                                            of,
-                                            window.window().startTime(),
-                                            window.window().endTime(),
-                                            state));
-                        },
-                        Named.as(name + "-aggregate"));
+                                    window.window().startTime(),
+                                    window.window().endTime(),
+                                    state));
+                },
+                Named.as(scope.name().toLowerCase(Locale.ROOT) + "-aggregate"));
     }
 
     private Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windowStore(String name) {
@@ -192,10 +207,5 @@ public final class IotTopology implements StreamsTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(topics.windowStates())
                 .withRetention(settings.retention());
-    }
-
-    /** Site roll-ups never mix sensor types: a mean of temperatures and humidities means nothing. */
-    private static String siteKey(EnrichedReading reading) {
-        return reading.getSiteId() + "/" + reading.getSensorType();
     }
 }

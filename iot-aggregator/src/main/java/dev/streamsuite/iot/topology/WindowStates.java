@@ -28,6 +28,12 @@ public final class WindowStates {
         return toState(stats, reading.getSiteId(), reading.getSensorType(), reading.getKnownDevice());
     }
 
+    /** Adds a closed device window to a site window: the site's statistics as if of its readings. */
+    static WindowState merge(WindowState deviceWindow, WindowState siteWindow) {
+        var stats = toStats(siteWindow).merge(toStats(deviceWindow));
+        return toState(stats, deviceWindow.getSiteId(), deviceWindow.getSensorType(), deviceWindow.getKnownDevice());
+    }
+
     public static ReadingStats toStats(WindowState state) {
         return new ReadingStats(
                 state.getCount(),

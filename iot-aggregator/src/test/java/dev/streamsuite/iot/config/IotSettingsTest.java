@@ -64,6 +64,17 @@ class IotSettingsTest {
     }
 
     @Test
+    void rejectsSiteWindowsThatDoNotAddUpWholeDeviceWindows() {
+        assertThatThrownBy(() ->
+                        ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.site-window-advance", "90s")))
+                .rootCause()
+                .hasMessageContaining("iot.site-window-advance (PT1M30S) must be a whole number of iot.window-size");
+        assertThatThrownBy(() -> ServiceSettings.shipped("iot", IotSettings.class, Map.of("iot.window-size", "2m")))
+                .rootCause()
+                .hasMessageContaining("iot.site-window-size (PT5M) must be a whole number of iot.window-size (PT2M)");
+    }
+
+    @Test
     void theReadmeShowsTheValuesOfApplicationYml() {
         assertThat(ReadmeSettings.assertMatchApplicationYml(
                         Path.of("README.md"), Path.of("src/main/resources/application.yml")))

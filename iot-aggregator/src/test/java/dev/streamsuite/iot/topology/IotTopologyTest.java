@@ -346,8 +346,15 @@ class IotTopologyTest {
         register("dev-1", "site-a", null, null, null);
         register("dev-2", "site-a", null, null, null);
         read("dev-1", 10.0, T0.plusSeconds(30));
+        read("dev-1", 12.0, T0.plusSeconds(45));
         read("dev-2", 20.0, T0.plusSeconds(90));
         read("dev-1", 10.0, T0.plus(Duration.ofMinutes(20)));
+
+        // Site windows add up closed device windows: the site's clock is the newest closed one's end.
+        assertThat(siteAggregates.isEmpty())
+                .as("no device window after the site windows' end and grace has closed yet")
+                .isTrue();
+        closeWindowsUpTo(T0.plus(Duration.ofMinutes(22)), "dev-1");
 
         var sites = siteAggregates.readValuesToList();
         assertThat(sites).allSatisfy(aggregate -> {
@@ -355,15 +362,29 @@ class IotTopologyTest {
             assertThat(aggregate.getSiteId()).isEqualTo("site-a");
             assertThat(aggregate.getSensorType()).isEqualTo("temperature");
         });
-        // Windows of 5 min advancing by 1 min: the four starting 3 min before T0 up to T0 contain both.
+        // Windows of 5 min advancing by 1 min: the four starting 3 min before T0 up to T0 contain
+        // all three readings, with the statistics of the readings, not of the device windows.
         assertThat(sites)
                 .filteredOn(a -> a.getWindow().getStart().equals(T0))
                 .singleElement()
                 .satisfies(a -> {
-                    assertThat(a.getCount()).isEqualTo(2);
-                    assertThat(a.getMean()).isEqualTo(15.0);
+                    assertThat(a.getCount()).isEqualTo(3);
+                    assertThat(a.getMean()).isEqualTo(14.0);
+                    assertThat(a.getStdDev()).isCloseTo(Math.sqrt(56.0 / 3), within(1e-12));
+                    assertThat(a.getMin()).isEqualTo(10.0);
+                    assertThat(a.getMax()).isEqualTo(20.0);
+                    assertThat(a.getFirst()).isEqualTo(10.0);
+                    assertThat(a.getLast()).isEqualTo(20.0);
                 });
-        assertThat(sites).filteredOn(a -> a.getCount() == 2).hasSize(4);
+        assertThat(sites).filteredOn(a -> a.getCount() == 3).hasSize(4);
+        assertThat(sites)
+                .filteredOn(a -> a.getWindow().getStart().equals(T0.minus(Duration.ofMinutes(4))))
+                .singleElement()
+                .satisfies(a -> assertThat(a.getCount()).isEqualTo(2));
+        assertThat(sites)
+                .filteredOn(a -> a.getWindow().getStart().equals(T0.plus(Duration.ofMinutes(1))))
+                .singleElement()
+                .satisfies(a -> assertThat(a.getCount()).isEqualTo(1));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.streamsuite.iot.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.iot.state.EnrichedReading;
+import dev.streamsuite.iot.state.WindowState;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.PlainAvroSerdes;
 import dev.streamsuite.testsupport.TestDrivers;
@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
- * The site windows' lateness filter on its own: in the whole topology, readings of several input
- * partitions meet behind the repartition, which one test driver partition cannot show.
+ * The site windows' lateness filter on its own: in the whole topology, device windows of several
+ * input partitions meet behind the repartition, which one test driver partition cannot show.
  */
 class SiteLatenessTest {
 
@@ -30,8 +30,8 @@ class SiteLatenessTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     @Test
-    void readingsBehindTheNewestByMoreThanTheSiteGraceAreCountedNotAggregated() {
-        var serde = new PlainAvroSerdes().internalSerde(EnrichedReading.class);
+    void deviceWindowsBehindTheNewestByMoreThanTheSiteGraceAreCountedNotAggregated() {
+        var serde = new PlainAvroSerdes().internalSerde(WindowState.class);
         var builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IotTopology.SITE_CLOCK_STORE), Serdes.String(), Serdes.Long()));
@@ -46,33 +46,35 @@ class SiteLatenessTest {
             var in = driver.createInputTopic("by-site", Serdes.String().serializer(), serde.serializer());
             var out = driver.createOutputTopic("site-windows", Serdes.String().deserializer(), serde.deserializer());
             // Another partition ran 20 minutes ahead; the site grace (10 min) absorbs 5 of them, not 20.
-            in.pipeInput(
-                    "site-a/temperature",
-                    reading("ahead", T0.plus(Duration.ofMinutes(20))),
-                    T0.plus(Duration.ofMinutes(20)));
-            in.pipeInput(
-                    "site-a/temperature",
-                    reading("behind-5m", T0.plus(Duration.ofMinutes(15))),
-                    T0.plus(Duration.ofMinutes(15)));
-            in.pipeInput("site-a/temperature", reading("behind-20m", T0), T0);
+            in.pipeInput("site-a/temperature", deviceWindow(3, T0.plus(Duration.ofMinutes(20))), lastMillisecond(20));
+            in.pipeInput("site-a/temperature", deviceWindow(5, T0.plus(Duration.ofMinutes(15))), lastMillisecond(15));
+            in.pipeInput("site-a/temperature", deviceWindow(7, T0), lastMillisecond(0));
 
-            assertThat(out.readValuesToList())
-                    .extracting(EnrichedReading::getReadingId)
-                    .containsExactly("ahead", "behind-5m");
+            assertThat(out.readValuesToList()).extracting(WindowState::getCount).containsExactly(3L, 5L);
             assertThat(TestDrivers.metricTotal(driver, "late-site-reading-total"))
-                    .isEqualTo(1.0);
+                    .as("the late window's readings")
+                    .isEqualTo(7.0);
         }
     }
 
-    private static EnrichedReading reading(String id, Instant at) {
-        return EnrichedReading.newBuilder()
-                .setReadingId(id)
-                .setDeviceId("dev-1")
-                .setValue(20.0)
-                .setEventTime(at)
+    /** The last millisecond of the one-minute device window starting {@code minutes} after T0. */
+    private static Instant lastMillisecond(int minutes) {
+        return T0.plus(Duration.ofMinutes(minutes + 1)).minusMillis(1);
+    }
+
+    private static WindowState deviceWindow(long readings, Instant start) {
+        return WindowState.newBuilder()
+                .setCount(readings)
+                .setMean(20.0)
+                .setM2(0.0)
+                .setMin(20.0)
+                .setMax(20.0)
+                .setFirst(20.0)
+                .setFirstTime(start)
+                .setLast(20.0)
+                .setLastTime(start)
                 .setSiteId("site-a")
                 .setSensorType("temperature")
-                .setUnit("celsius")
                 .setKnownDevice(true)
                 .build();
     }

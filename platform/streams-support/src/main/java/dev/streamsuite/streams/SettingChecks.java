@@ -34,6 +34,17 @@ public final class SettingChecks {
         }
     }
 
+    /**
+     * {@code value} is a whole number (at least one) of {@code unit}; {@code why} tells the operator
+     * what depends on it, e.g. "counts are kept per advance and a window adds them up".
+     */
+    public static void requireWholeMultiple(String key, Duration value, String unitKey, Duration unit, String why) {
+        if (value.compareTo(unit) < 0 || value.toMillis() % unit.toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    key + " (" + value + ") must be a whole number of " + unitKey + " (" + unit + "): " + why);
+        }
+    }
+
     /** {@code lower < value <= upper}. */
     public static void requireInRange(String key, double value, double lower, double upper) {
         if (!(value > lower && value <= upper)) {
