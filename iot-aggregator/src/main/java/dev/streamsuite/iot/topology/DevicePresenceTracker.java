@@ -12,7 +12,6 @@ import dev.streamsuite.schemas.iot.DeviceAlertType;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Locale;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -108,7 +107,7 @@ final class DevicePresenceTracker implements Processor<String, Ingested, String,
         Instant now = Instant.ofEpochMilli(wallClockMs);
         var due = new ArrayList<String>();
         // Every key of a bucket that has begun sorts before this one ('}' follows '|').
-        String end = String.format(Locale.ROOT, "%016x}", bucketOf(wallClockMs));
+        String end = hex16(bucketOf(wallClockMs)) + "}";
         try (var scan = deadlines.range(null, end)) {
             while (due.size() < settings.silenceCheckBatch() && scan.hasNext()) {
                 due.add(scan.next().key);
@@ -162,8 +161,15 @@ final class DevicePresenceTracker implements Processor<String, Ingested, String,
         return state.getLastSeen().plus(after).toEpochMilli();
     }
 
+    /** Computed twice per reading: by concatenation, as String.format took 7% of the stream thread. */
     private String deadlineKey(String deviceId, DevicePresenceState state) {
-        return String.format(Locale.ROOT, "%016x|%s", bucketOf(deadline(state)), deviceId);
+        return hex16(bucketOf(deadline(state))) + "|" + deviceId;
+    }
+
+    /** Sixteen lower-case hex digits, zero-padded, so that keys sort by time. */
+    static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private long bucketOf(long epochMs) {
