@@ -214,7 +214,12 @@ final class FaultRun {
                 throw new IllegalStateException("Sending the stream failed", sendFailure.get());
             }
             awaitConsumed(baseline, input, Duration.ofMinutes(5));
-            send(closing);
+            long sent = input;
+            for (var batch : closing) {
+                send(batch);
+                sent += batch.size();
+                awaitConsumed(baseline, sent, Duration.ofMinutes(5));
+            }
             awaitOutputs(expected);
             for (var instance : instances) {
                 heap.add(instance.heapUsedMiB());

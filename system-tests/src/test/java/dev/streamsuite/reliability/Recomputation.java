@@ -44,7 +44,7 @@ final class Recomputation {
             Workload workload,
             List<Workload.Event> reference,
             List<Workload.Event> stream,
-            List<Workload.Event> closing)
+            List<List<Workload.Event>> closing)
             throws Exception {
         Path directory = Files.createTempDirectory(Path.of("target"), "recomputation-");
         var serdes = new PlainAvroSerdes();
@@ -62,8 +62,12 @@ final class Recomputation {
             try (var streams = new KafkaStreams(topology.build(settings), settings)) {
                 streams.start();
                 awaitProcessed(broker, workload.inputTopic(), stream.size());
-                EventSender.send(producer, serdes, closing);
-                awaitProcessed(broker, workload.inputTopic(), stream.size() + closing.size());
+                int sent = stream.size();
+                for (var batch : closing) {
+                    EventSender.send(producer, serdes, batch);
+                    sent += batch.size();
+                    awaitProcessed(broker, workload.inputTopic(), sent);
+                }
                 streams.close(Duration.ofMinutes(1));
             }
             var outputs = new HashMap<String, Map<String, String>>();

@@ -56,8 +56,11 @@ public abstract class Workload {
      */
     public abstract List<Event> invalid(String run);
 
-    /** Records sent once the stream is consumed, e.g. to close the last windows. Empty by default. */
-    public List<Event> closing(String run) {
+    /**
+     * Records sent once the stream is consumed, e.g. to close the last windows: batches, each sent
+     * once everything before it is consumed. None by default.
+     */
+    public List<List<Event>> closing(String run) {
         return List.of();
     }
 

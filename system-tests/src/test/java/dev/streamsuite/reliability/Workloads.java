@@ -117,9 +117,9 @@ public final class Workloads {
     /**
      * Readings of 300 temperature sensors on 20 sites, one every few milliseconds, all within 8
      * minutes of event time: less than the site windows' grace, so no interleaving of partitions
-     * after a fault can make a reading late at the site level, and the site roll-ups are as
-     * deterministic as the device windows. A final reading per device, 20 minutes later, closes
-     * every window of the stream.
+     * after a fault can make a device window late at the site level, and the site roll-ups are as
+     * deterministic as the device windows. Closing readings 20 and 22 minutes later close every
+     * window of the stream.
      */
     private static final class Readings extends Workload {
         private static final int DEVICES = 300;
@@ -170,15 +170,26 @@ public final class Workloads {
             return readings;
         }
 
-        /** After {@link #stream}: one reading per device, 20 minutes after the last. */
+        /**
+         * After {@link #stream}: a reading per device 20 minutes after the last, which closes every
+         * device window of the stream; once those are consumed, one more 22 minutes after the last,
+         * which closes the first's windows. Those move the site windows' clock (the newest closed
+         * device window) past every site window of the stream and its grace. In one batch, a fast
+         * partition's second windows could reach a site before a slow partition's stream windows
+         * and make them late there.
+         */
         @Override
-        public List<Event> closing(String run) {
+        public List<List<Event>> closing(String run) {
+            return List.of(closingReadings(run, 20), closingReadings(run, 22));
+        }
+
+        private List<Event> closingReadings(String run, int minutesAfterTheLast) {
             var closing = new ArrayList<Event>();
-            Instant at = end.plus(Duration.ofMinutes(20));
+            Instant at = end.plus(Duration.ofMinutes(minutesAfterTheLast));
             for (int d = 0; d < DEVICES; d++) {
                 String device = device(run, d);
-                closing.add(
-                        new Event(inputTopic(), device, new SensorReading(run + "closing-" + d, device, 20.0, at), at));
+                String id = run + "closing-" + minutesAfterTheLast + "-" + d;
+                closing.add(new Event(inputTopic(), device, new SensorReading(id, device, 20.0, at), at));
             }
             return closing;
         }
@@ -208,7 +219,7 @@ public final class Workloads {
                             false));
         }
 
-        /** Site roll-ups add readings in arrival order: their sums are compared to 9 significant digits. */
+        /** Site roll-ups add device windows in arrival order: their sums are compared to 9 significant digits. */
         private static Output<WindowedAggregate> aggregates(String topic) {
             return new Output<>(
                     topic,
