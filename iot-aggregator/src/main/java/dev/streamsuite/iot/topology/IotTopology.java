@@ -33,8 +33,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Readings keyed by device are validated and enriched from the devices table, then
  * aggregated in event-time tumbling windows per device (final result once, when the window
- * closes); closed device windows add up to hopping windows per site and sensor type. Readings too late for their window go
- * to the late-readings topic. Closed device windows feed the threshold and rate alerts; a
+ * closes); closed device windows add up to hopping windows per site and sensor type. Readings
+ * too late for their window go to the late-readings topic. Closed device windows feed the threshold and rate alerts; a
  * presence tracker reports silent devices and their return.
  */
 public final class IotTopology implements StreamsTopology {
