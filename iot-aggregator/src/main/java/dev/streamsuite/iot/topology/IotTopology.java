@@ -18,7 +18,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Aggregator;
 import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Initializer;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -34,8 +33,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Readings keyed by device are validated and enriched from the devices table, then
  * aggregated in event-time tumbling windows per device (final result once, when the window
  * closes); closed device windows add up to hopping windows per site and sensor type. Readings
- * too late for their window go to the late-readings topic. Closed device windows feed the threshold and rate alerts; a
- * presence tracker reports silent devices and their return.
+ * too late for their window go to the late-readings topic. Closed device windows feed the
+ * threshold and rate alerts; a presence tracker reports silent devices and their return.
  */
 public final class IotTopology implements StreamsTopology {
 
@@ -129,7 +128,6 @@ public final class IotTopology implements StreamsTopology {
                         .windowedBy(TimeWindows.ofSizeAndGrace(settings.windowSize(), settings.grace())),
                 AggregateScope.DEVICE,
                 DEVICE_WINDOWS_STORE,
-                WindowStates::empty,
                 (device, reading, state) -> WindowStates.add(reading, state));
         var deviceAggregates = aggregates(closedDeviceWindows, AggregateScope.DEVICE, (window, state) -> window.key());
         deviceAggregates.to(
@@ -155,7 +153,6 @@ public final class IotTopology implements StreamsTopology {
                 bySite,
                 AggregateScope.SITE,
                 SITE_WINDOWS_STORE,
-                WindowStates::empty,
                 (site, deviceWindow, state) -> WindowStates.merge(deviceWindow, state));
         aggregates(closedSiteWindows, AggregateScope.SITE, (window, state) -> state.getSiteId())
                 .to(topics.siteAggregates().name(), topics.siteAggregates().produced("site-aggregates-out"));
@@ -174,11 +171,10 @@ public final class IotTopology implements StreamsTopology {
             TimeWindowedKStream<String, V> windows,
             AggregateScope scope,
             String store,
-            Initializer<WindowState> empty,
             Aggregator<String, V, WindowState> add) {
         String name = scope.name().toLowerCase(Locale.ROOT);
         return windows.emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(empty, add, Named.as(name + "-window-stats"), windowStore(store))
+                .aggregate(WindowStates::empty, add, Named.as(name + "-window-stats"), windowStore(store))
                 .toStream(Named.as("closed-" + name + "-windows"));
     }
 

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * of temperatures and humidities means nothing), and stamped with the window's last millisecond.
  * Site windows are whole numbers of device windows ({@link IotSettings}), so the site windows that
  * contain that instant are exactly those that contain the whole device window, and the site
- * stage's clock moves with the windows that closed. Only windows of devices with a site come here; a device moved to another site during a
- * window counts, for that window, in the site of its last reading.
+ * stage's clock moves with the windows that closed. Only windows of devices with a site come
+ * here; a device moved to another site during a window counts, for that window, in the site of
+ * its last reading.
  */
 final class SiteContribution implements Processor<Windowed<String>, WindowState, String, WindowState> {
 
