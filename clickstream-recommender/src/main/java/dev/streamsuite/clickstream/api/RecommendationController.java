@@ -2,10 +2,10 @@ package dev.streamsuite.clickstream.api;
 
 import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.state.SimilarItems;
-import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.clickstream.topology.ModelView;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.RecommenderTopology;
+import dev.streamsuite.clickstream.topology.TrendingBoard;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.streams.query.StoreQueries;
@@ -33,11 +33,17 @@ class RecommendationController {
     private final StreamsBuilderFactoryBean streams;
     private final StoreQueries queries;
     private final RecommenderSettings settings;
+    private final TrendingBoard trending;
 
-    RecommendationController(StreamsBuilderFactoryBean streams, StoreQueries queries, RecommenderSettings settings) {
+    RecommendationController(
+            StreamsBuilderFactoryBean streams,
+            StoreQueries queries,
+            RecommenderSettings settings,
+            RecommenderTopology topology) {
         this.streams = streams;
         this.queries = queries;
         this.settings = settings;
+        this.trending = topology.trendingBoard();
     }
 
     /** An unknown user gets trending items, not an error. */
@@ -80,13 +86,10 @@ class RecommendationController {
                 streams.store(StoreQueryParameters.fromNameAndType(
                         RecommenderTopology.SIMILAR_ITEMS_STORE,
                         QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
-                streams.store(StoreQueryParameters.fromNameAndType(
-                        RecommenderTopology.TRENDING_STORE,
-                        QueryableStoreTypes.<String, TrendingSnapshot>keyValueStore())),
+                trending,
                 streams.store(StoreQueryParameters.fromNameAndType(
                         RecommenderTopology.CATALOG_STORE,
-                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
-                settings.trendingWindow());
+                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())));
     }
 
     private static ResponseEntity<?> badLimit() {

@@ -4,19 +4,14 @@ import dev.streamsuite.clickstream.domain.RecentItems;
 import dev.streamsuite.clickstream.domain.Recommendation;
 import dev.streamsuite.clickstream.domain.Recommender;
 import dev.streamsuite.clickstream.domain.ScoredItem;
-import dev.streamsuite.clickstream.domain.TopScores;
 import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
-import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -29,18 +24,15 @@ public final class ModelView {
     public static final String ALL_CATEGORIES = "*";
 
     private final ReadOnlyKeyValueStore<String, SimilarItems> similar;
-    private final ReadOnlyKeyValueStore<String, TrendingSnapshot> trending;
+    private final TrendingBoard trending;
     private final Function<String, CatalogItem> catalog;
-    private final Duration trendingWindow;
 
     public ModelView(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
-            ReadOnlyKeyValueStore<String, TrendingSnapshot> trending,
-            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,
-            Duration trendingWindow) {
+            TrendingBoard trending,
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog) {
         this.similar = similar;
         this.trending = trending;
-        this.trendingWindow = trendingWindow;
         this.catalog = itemId -> {
             var stored = catalog.get(itemId);
             return stored == null ? null : stored.value();
@@ -63,33 +55,14 @@ public final class ModelView {
                 .toList();
     }
 
-    /**
-     * The category's trending items: the counts of each input partition's latest full window
-     * (see {@link TrendingKeys}), added up. A partition whose latest window ended before the
-     * newest one began has had no click since, and is left out.
-     */
+    /** The category's trending items, best first (see {@link TrendingBoard#ranked}). */
     public List<ScoredItem> trending(String category, int limit) {
         return trending(category, limit, this::isActive);
     }
 
     private List<ScoredItem> trending(String category, int limit, Predicate<String> active) {
-        var snapshots = new ArrayList<TrendingSnapshot>();
-        String prefix = TrendingKeys.prefix(category == null ? ALL_CATEGORIES : category);
-        try (var all = trending.prefixScan(prefix, new StringSerializer())) {
-            all.forEachRemaining(entry -> snapshots.add(entry.value));
-        }
-        var newest = snapshots.stream().map(TrendingSnapshot::getWindowStart).max(Instant::compareTo);
-        if (newest.isEmpty()) {
-            return List.of();
-        }
-        var scores = new HashMap<String, Double>();
-        snapshots.stream()
-                .filter(snapshot ->
-                        snapshot.getWindowStart().plus(trendingWindow).isAfter(newest.get()))
-                .flatMap(snapshot -> snapshot.getItems().stream())
-                .forEach(item -> scores.merge(item.getItemId(), item.getScore(), Double::sum));
         // Best first, then the catalog is asked about as many items as it takes, not about every one.
-        return TopScores.top(scores, scores.size()).stream()
+        return trending.ranked(category == null ? ALL_CATEGORIES : category).stream()
                 .filter(item -> active.test(item.itemId()))
                 .limit(limit)
                 .toList();

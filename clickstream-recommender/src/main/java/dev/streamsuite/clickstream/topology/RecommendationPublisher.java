@@ -2,7 +2,6 @@ package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.domain.RecentItems;
 import dev.streamsuite.clickstream.state.SimilarItems;
-import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
@@ -25,12 +24,14 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 final class RecommendationPublisher implements FixedKeyProcessor<String, Click, Recommendation> {
 
     private final RecommenderSettings settings;
+    private final TrendingBoard trending;
     private FixedKeyProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserState> users;
     private ModelView model;
 
-    RecommendationPublisher(RecommenderSettings settings) {
+    RecommendationPublisher(RecommenderSettings settings, TrendingBoard trending) {
         this.settings = settings;
+        this.trending = trending;
     }
 
     @Override
@@ -45,11 +46,9 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
         });
         ReadOnlyKeyValueStore<String, SimilarItems> similar =
                 context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
-        ReadOnlyKeyValueStore<String, TrendingSnapshot> trending =
-                context.getStateStore(RecommenderTopology.TRENDING_STORE);
         TimestampedKeyValueStore<String, CatalogItem> catalog =
                 context.getStateStore(RecommenderTopology.CATALOG_STORE);
-        this.model = new ModelView(similar, trending, catalog, settings.trendingWindow());
+        this.model = new ModelView(similar, trending, catalog);
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param recommendationLimit items per recommendation
  * @param recencyFactor weight of the n-th most recent item of a user is recencyFactor^n
  * @param minEmitInterval a user's recommendations are published at most this often (event time)
- * @param publishInterval how often (wall clock) changed related-item rankings are published
+ * @param publishInterval how often (wall clock) changed related-item rankings and trending lists are published
  * @param flaggedFor an account's clicks stay out of the model this long (event time) after its
  *     latest fraud alert
  * @param forgetUsersAfter a shopper without a click for this long (event time) is forgotten

@@ -20,12 +20,10 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Clicks keyed by user are screened (invalid → dead letter, flagged accounts → excluded) and
@@ -46,13 +44,21 @@ public final class RecommenderTopology implements StreamsTopology {
     static final String ITEM_PAIRS_STORE = "item-pairs";
     public static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
     static final String TRENDING_BUCKETS_STORE = "trending-buckets";
+    public static final String PENDING_TRENDING_STORE = "trending-pending";
 
     private final RecommenderTopics topics;
     private final RecommenderSettings settings;
+    private final TrendingBoard trendingBoard;
 
     public RecommenderTopology(RecommenderTopics topics, RecommenderSettings settings) {
         this.topics = topics;
         this.settings = settings;
+        this.trendingBoard = new TrendingBoard(settings.trendingWindow());
+    }
+
+    /** The trending lists of this topology's global store, ranked, for recommendations and queries. */
+    public TrendingBoard trendingBoard() {
+        return trendingBoard;
     }
 
     /** Its own compacted topics: the model's related items and trending lists, read back by every instance. */
@@ -75,6 +81,21 @@ public final class RecommenderTopology implements StreamsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(PENDING_PUBLICATIONS_STORE), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
+        // Buckets of one advance, added up into windows when published: a click is one write, not one per
+        // overlapping hopping window. Laid out as the DSL's windowed aggregation laid them out (in the repartitioned
+        // stage before this release), so the counts in the changelog carry over.
+        builder.addStateStore(Stores.timestampedWindowStoreBuilder(
+                        Stores.persistentTimestampedWindowStore(
+                                TRENDING_BUCKETS_STORE,
+                                settings.trendingWindow().plus(settings.sessionGrace()),
+                                settings.trendingAdvance(),
+                                false),
+                        Serdes.String(),
+                        RecommenderState.trendingCounts())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PENDING_TRENDING_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
 
         var clicks = builder.stream(
                         topics.clicks().name(),
@@ -85,7 +106,8 @@ public final class RecommenderTopology implements StreamsTopology {
                 .processValues(() -> new ClickScreen(settings.flaggedFor()), Named.as("screen-click"));
         var clickSerde = RecommenderState.clicks();
 
-        clicks.processValues(() -> new RecommendationPublisher(settings), Named.as("recommend"), USERS_STORE)
+        clicks.processValues(
+                        () -> new RecommendationPublisher(settings, trendingBoard), Named.as("recommend"), USERS_STORE)
                 .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
 
         var pairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());
@@ -121,32 +143,10 @@ public final class RecommenderTopology implements StreamsTopology {
                 .to(topics.similarItems().name(), topics.similarItems().produced("similar-items-out"));
 
         clicks.process(
-                        () -> new TrendingKeys(
-                                settings.trendingWindow(), settings.trendingAdvance(), settings.sessionGrace()),
-                        Named.as("by-category"))
-                .repartition(Repartitioned.with(Serdes.String(), clickSerde)
-                        .withStreamPartitioner(TrendingKeys.PARTITIONER)
-                        .withName("clicks-by-category"))
-                .groupByKey(Grouped.with("clicks-by-category", Serdes.String(), clickSerde))
-                // Buckets of one advance, added up into windows when published: a click is one write, not one per
-                // overlapping hopping window. A bucket takes clicks as late as the newest hopping window that
-                // would contain them, and is kept as long as a window needs it.
-                .windowedBy(TimeWindows.ofSizeAndGrace(
-                        settings.trendingAdvance(),
-                        settings.sessionGrace().plus(settings.trendingWindow()).minus(settings.trendingAdvance())))
-                .aggregate(
-                        TrendingCounts::empty,
-                        (category, click, counts) -> counts.add(
-                                click.event().itemId(),
-                                settings.weights().weightOf(click.event().interaction()),
-                                settings.trendingSize()),
+                        () -> new TrendingCounter(settings),
                         Named.as("count-trending"),
-                        Materialized.<String, TrendingCounts, WindowStore<Bytes, byte[]>>as(TRENDING_BUCKETS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(RecommenderState.trendingCounts())
-                                .withRetention(settings.trendingWindow().plus(settings.sessionGrace())))
-                .toStream(Named.as("trending-updates"))
-                .process(() -> new TrendingWindowSum(settings), Named.as("trending-window"), TRENDING_BUCKETS_STORE)
+                        TRENDING_BUCKETS_STORE,
+                        PENDING_TRENDING_STORE)
                 .to(topics.trending().name(), topics.trending().produced("trending-out"));
     }
 
@@ -191,6 +191,7 @@ public final class RecommenderTopology implements StreamsTopology {
                 () -> GlobalStoreLoader.<TrendingSnapshot, TrendingSnapshot>of(TRENDING_STORE, Record::value)
                         // Hopping windows overlap: the list of the most recent window wins.
                         .replacingOnlyIf(
-                                (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart())));
+                                (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart()))
+                        .notifying(trendingBoard::changed));
     }
 }

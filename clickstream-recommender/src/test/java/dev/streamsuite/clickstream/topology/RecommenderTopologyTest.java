@@ -43,6 +43,7 @@ class RecommenderTopologyTest {
     private static final String DEAD_LETTER = "clickstream-recommender.dlq";
 
     private final RecommenderTopics topics = RecommenderTopics.from(new PlainAvroSerdes());
+    private final RecommenderTopology topology = new RecommenderTopology(topics, SETTINGS);
     private TopologyTestDriver driver;
     private TestInputTopic<String, ClickEvent> clicks;
     private TestInputTopic<String, CatalogItem> catalog;
@@ -52,8 +53,7 @@ class RecommenderTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = TestDrivers.start(
-                new RecommenderTopology(topics, SETTINGS), "clickstream-recommender-test", DEAD_LETTER, T0);
+        driver = TestDrivers.start(topology, "clickstream-recommender-test", DEAD_LETTER, T0);
         clicks = input(topics.clicks());
         catalog = input(topics.catalog());
         fraudAlerts = input(topics.fraudAlerts());
@@ -204,6 +204,7 @@ class RecommenderTopologyTest {
         item("shoe", "fashion", true);
         click("u1", "shoe", ClickType.PURCHASE, T0);
         click("u2", "shoe", ClickType.VIEW, T0.plusSeconds(20));
+        publishRankings();
         click("u3", "book", ClickType.VIEW, T0.plusSeconds(40));
 
         var forU3 = latestFor("u3");
@@ -230,6 +231,7 @@ class RecommenderTopologyTest {
             click("reader-" + i, "book", ClickType.VIEW, T0.plusSeconds(i));
         }
         click("writer", "pen", ClickType.VIEW, T0.plus(Duration.ofMinutes(40)));
+        publishRankings();
         click("newcomer", "cup", ClickType.VIEW, T0.plus(Duration.ofMinutes(41)));
 
         var forNewcomer = latestFor("newcomer");
@@ -285,6 +287,25 @@ class RecommenderTopologyTest {
 
         assertThat(trending).extracting(ScoredItem::itemId).containsExactly("hat", "shoe");
         assertThat(trending.get(1).score()).isEqualTo(2.0);
+    }
+
+    @Test
+    void trendingListsArePublishedOncePerIntervalWithTheClicksSinceTheLast() {
+        item("shoe", "fashion", true);
+        var trending = TestDrivers.output(driver, topics.trending());
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u2", "shoe", ClickType.CART, T0.plusSeconds(1));
+        assertThat(trending.isEmpty()).isTrue();
+
+        publishRankings();
+
+        var published = trending.readKeyValuesToMap();
+        assertThat(published).containsOnlyKeys("*|0", "fashion|0");
+        assertThat(published.get("fashion|0").getItems())
+                .containsExactly(new ScoredItemState("shoe", 4.0)); // a view (1) and a cart (3)
+        assertThat(published.get("fashion|0").getWindowStart()).isEqualTo(T0.minus(Duration.ofMinutes(50)));
+        publishRankings();
+        assertThat(trending.isEmpty()).as("nothing changed since").isTrue();
     }
 
     @Test
@@ -350,7 +371,7 @@ class RecommenderTopologyTest {
                 : similar.getItems().stream().map(i -> i.getItemId()).toList();
     }
 
-    /** Related-item rankings are published by a wall-clock punctuator. */
+    /** Related-item rankings and trending lists are published by wall-clock punctuators. */
     private void publishRankings() {
         driver.advanceWallClockTime(SETTINGS.publishInterval());
     }
@@ -368,11 +389,11 @@ class RecommenderTopologyTest {
     }
 
     private ModelView model() {
+        publishRankings();
         return new ModelView(
                 driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE),
-                driver.getKeyValueStore(RecommenderTopology.TRENDING_STORE),
-                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE),
-                SETTINGS.trendingWindow());
+                topology.trendingBoard(),
+                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE));
     }
 
     private double metric(String name) {
