@@ -38,6 +38,18 @@ class BoundedRocksDBTest {
     }
 
     @Test
+    void aHundredMemtablesFirstBlocksLeaveMostOfTheMemtablesShareForData() {
+        var setter = new BoundedRocksDB();
+        try (var options = options()) {
+            setter.setConfig("users", options, CONFIGS);
+
+            long memtableShare = 64L * 1024 * 1024 / 2;
+            assertThat(100 * options.arenaBlockSize()).isLessThanOrEqualTo(memtableShare / 4);
+            setter.close("users", options);
+        }
+    }
+
+    @Test
     void refusesSettingsThatAreMissingOrOutOfRange() {
         var setter = new BoundedRocksDB();
         try (var options = options()) {
