@@ -6,7 +6,6 @@ import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,7 +38,10 @@ final class SimilarItemsUpdater implements Processor<String, List<PairIncrement>
         this.context = context;
         this.related = context.getStateStore(RecommenderTopology.ITEM_PAIRS_STORE);
         this.pending = context.getStateStore(RecommenderTopology.PENDING_PUBLICATIONS_STORE);
-        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        context.schedule(
+                settings.publishInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                now -> PendingPublications.drain(pending, (itemId, changedAt) -> publish(itemId)));
         var sweep = new StoreSweep<TopItems>(related, settings.sweepBatch());
         context.schedule(settings.sweepInterval(), PunctuationType.STREAM_TIME, streamTime -> {
             Instant now = Instant.ofEpochMilli(streamTime);
@@ -66,25 +68,18 @@ final class SimilarItemsUpdater implements Processor<String, List<PairIncrement>
         pending.put(item, record.timestamp());
     }
 
-    private void publishChanged() {
-        var changed = new ArrayList<String>();
-        try (var all = pending.all()) {
-            all.forEachRemaining(entry -> changed.add(entry.key));
+    private void publish(String itemId) {
+        TopItems items = related.get(itemId);
+        if (items == null || items.isEmpty()) {
+            return;
         }
-        for (String itemId : changed) {
-            pending.delete(itemId);
-            TopItems items = related.get(itemId);
-            if (items == null || items.isEmpty()) {
-                continue;
-            }
-            Instant asOf = items.entries().stream()
-                    .map(entry -> entry.score().asOf())
-                    .max(Instant::compareTo)
-                    .orElseThrow();
-            var ranked = items.ranked(asOf, settings.decay()).stream()
-                    .map(item -> new ScoredItemState(item.itemId(), item.score()))
-                    .toList();
-            context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
-        }
+        Instant asOf = items.entries().stream()
+                .map(entry -> entry.score().asOf())
+                .max(Instant::compareTo)
+                .orElseThrow();
+        var ranked = items.ranked(asOf, settings.decay()).stream()
+                .map(item -> new ScoredItemState(item.itemId(), item.score()))
+                .toList();
+        context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
     }
 }

@@ -56,7 +56,10 @@ final class TrendingCounter implements Processor<String, Click, String, Trending
         this.partition = context.taskId().partition();
         this.lateClicks =
                 context.metrics().addRateTotalSensor("clickstream", "clicks", "late-click", Sensor.RecordingLevel.INFO);
-        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        context.schedule(
+                settings.publishInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                now -> PendingPublications.drain(pending, this::publish));
     }
 
     @Override
@@ -85,18 +88,6 @@ final class TrendingCounter implements Processor<String, Click, String, Trending
         Long newestChanged = pending.get(key);
         if (newestChanged == null || newestChanged < bucket) {
             pending.put(key, bucket);
-        }
-    }
-
-    private void publishChanged() {
-        var changed = new ArrayList<String>();
-        try (var all = pending.all()) {
-            all.forEachRemaining(entry -> changed.add(entry.key));
-        }
-        for (String key : changed) {
-            long newest = pending.get(key);
-            pending.delete(key);
-            publish(key, newest);
         }
     }
 
