@@ -38,7 +38,7 @@ public final class RecommenderTopology implements StreamsTopology {
     public static final String CATALOG_STORE = "catalog";
     public static final String FLAGGED_ACCOUNTS_STORE = "flagged-accounts";
     public static final String SIMILAR_ITEMS_STORE = "similar-items";
-    public static final String TRENDING_STORE = "trending";
+    static final String TRENDING_STORE = "trending";
     public static final String USERS_STORE = "users";
     static final String SESSIONS_STORE = "sessions";
     static final String ITEM_PAIRS_STORE = "item-pairs";
