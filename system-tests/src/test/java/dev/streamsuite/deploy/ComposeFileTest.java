@@ -2,6 +2,7 @@ package dev.streamsuite.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.testsupport.ServiceProcess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,17 @@ class ComposeFileTest {
                 .as("the state directory the images make writable for their non-root user")
                 .startsWith("/var/lib/streamsuite/");
         assertThat(compose.service(service)).containsEntry("read_only", true);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void aServiceHasThePodsMemoryAndJvmOptions(String service) {
+        assertThat(compose.service(service)).containsEntry("mem_limit", ServiceProcess.POD_MEMORY_MIB + "m");
+        assertThat(List.of(compose.environment(service)
+                        .get("JAVA_TOOL_OPTIONS")
+                        .toString()
+                        .split(" ")))
+                .containsAll(ServiceProcess.POD_JVM_OPTIONS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +45,15 @@ class ContainerImagesTest {
                 .containsExactly("java", "-cp", "@/app/jib-classpath-file", mainClass);
         assertThat(RepositoryFiles.path(module).resolve("target/classes/" + mainClass.replace('.', '/') + ".class"))
                 .isRegularFile();
-        assertThat(texts(config.path("Env"))).anySatisfy(env -> assertThat(env)
-                .startsWith("JAVA_TOOL_OPTIONS=")
-                .contains("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError"));
+        String options = texts(config.path("Env")).stream()
+                .filter(variable -> variable.startsWith("JAVA_TOOL_OPTIONS="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no JAVA_TOOL_OPTIONS in " + config.path("Env")))
+                .substring("JAVA_TOOL_OPTIONS=".length());
+        assertThat(List.of(options.split(" ")))
+                .as("the memory options the tests and the benchmark run the services with")
+                .containsAll(ServiceProcess.POD_JVM_OPTIONS)
+                .contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(config.path("Volumes").has("/tmp"))
                 .as("a writable /tmp for RocksDB")
                 .isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import dev.streamsuite.testsupport.ServiceProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -274,6 +275,28 @@ class HelmChartTest {
         assertThat(statefulSet.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
                 .isNotEmpty();
         assertThat(container(statefulSet).getResources().getLimits()).containsKey("memory");
+    }
+
+    /**
+     * Every service's pod gets the memory the tests and the benchmark start the services with
+     * ({@link ServiceProcess#POD_MEMORY_MIB}, {@link ServiceProcess#POD_JVM_OPTIONS}): the RSS
+     * in BENCHMARKS.md is that of the pod as deployed.
+     */
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void thePodHasTheMemoryTheBenchmarkMeasured(Scenario scenario) {
+        Container service = container(scenario.render().statefulSet());
+
+        assertThat(service.getResources().getLimits().get("memory").toString())
+                .isEqualTo(ServiceProcess.POD_MEMORY_MIB + "Mi");
+        assertThat(service.getResources().getRequests().get("memory"))
+                .as("requested as much as the limit: the pod is not evicted for using what it may")
+                .isEqualTo(service.getResources().getLimits().get("memory"));
+        assertThat(List.of(byName(service.getEnv())
+                        .get("JAVA_TOOL_OPTIONS")
+                        .getValue()
+                        .split(" ")))
+                .containsAll(ServiceProcess.POD_JVM_OPTIONS);
     }
 
     @Test

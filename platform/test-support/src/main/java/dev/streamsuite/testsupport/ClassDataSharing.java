@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,22 @@ final class ClassDataSharing {
 
     private ClassDataSharing() {}
 
-    /** The {@code java} arguments, after the heap's, that start {@code jar} with its archive. */
-    static synchronized List<String> launch(Path java, Path jar, String heap) {
+    /**
+     * The {@code java} arguments, after {@code jvmOptions}, that start {@code jar} with its
+     * archive. The archive is made with the same options (as the chart's init container is), and
+     * made again when they change.
+     */
+    static synchronized List<String> launch(Path java, Path jar, List<String> jvmOptions) {
         Path directory = jar.resolveSibling("cds");
         Path unpacked = directory.resolve(jar.getFileName());
         Path archive = directory.resolve("app.jsa");
+        Path trainedWith = directory.resolve("jvm-options.txt");
+        String options = String.join(" ", jvmOptions);
         try {
             if (!Files.isRegularFile(archive)
-                    || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                    || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0
+                    || !Files.isRegularFile(trainedWith)
+                    || !options.equals(Files.readString(trainedWith))) {
                 delete(directory);
                 run(
                         directory.resolveSibling("cds-unpack.log"),
@@ -46,7 +55,8 @@ final class ClassDataSharing {
                                 "--destination",
                                 directory.toString()),
                         Map.of());
-                train(java, heap, unpacked, archive);
+                train(java, jvmOptions, unpacked, archive);
+                Files.writeString(trainedWith, options);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + jar + " for a fast start", e);
@@ -54,14 +64,11 @@ final class ClassDataSharing {
         return List.of("-XX:SharedArchiveFile=" + archive, "-jar", unpacked.toString());
     }
 
-    private static void train(Path java, String heap, Path unpacked, Path archive) throws IOException {
-        var command = List.of(
-                java.toString(),
-                heap,
-                "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dspring.context.exit=onRefresh",
-                "-jar",
-                unpacked.toString());
+    private static void train(Path java, List<String> jvmOptions, Path unpacked, Path archive) throws IOException {
+        var command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", unpacked.toString()));
         int closed = closedPort();
         run(
                 archive.resolveSibling("training.log"),

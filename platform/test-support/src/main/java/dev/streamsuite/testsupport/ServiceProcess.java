@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A service as it runs in its container: its own {@code -exec} jar, unpacked and with its
@@ -21,7 +22,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final String HEAP = "-Xmx384m";
+    /** The memory limit of the Helm chart's default pod ({@code resources.limits.memory}), in MiB. */
+    public static final int POD_MEMORY_MIB = 640;
+
+    /**
+     * The JVM options of the default pod that size its memory and its own threads ({@code
+     * jvm.options}, also the image's {@code JAVA_TOOL_OPTIONS}): the heap a share of the memory
+     * limit; the collector named, since in a container under 1.8 GiB the JVM would pick the serial
+     * one where this machine picks G1; and the JVM's collector and compiler threads sized for 2 CPUs,
+     * as on this machine, whatever the node has (each takes memory).
+     */
+    public static final List<String> POD_JVM_OPTIONS =
+            List.of("-XX:MaxRAMPercentage=40.0", "-XX:ActiveProcessorCount=2", "-XX:+UseG1GC");
+
+    /**
+     * What the JVM sees in the default pod: {@code MaxRAM} stands for the container's memory limit,
+     * so a service started here sizes its heap (256 MiB) and picks its collector as deployed, and
+     * tests and the benchmark measure what runs in production.
+     */
+    public static final List<String> JVM_OPTIONS = Stream.concat(
+                    Stream.of("-XX:MaxRAM=" + POD_MEMORY_MIB + "m"), POD_JVM_OPTIONS.stream())
+            .toList();
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -51,8 +72,9 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target/services/" + service + "-" + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var command = new ArrayList<>(List.of(java.toString(), HEAP));
-        command.addAll(ClassDataSharing.launch(java, jar, HEAP));
+        var command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(ClassDataSharing.launch(java, jar, JVM_OPTIONS));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));

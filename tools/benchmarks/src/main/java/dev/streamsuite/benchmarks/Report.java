@@ -3,6 +3,7 @@ package dev.streamsuite.benchmarks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -103,7 +104,11 @@ final class Report {
         settings.put("latency_s", options.latency());
         settings.put("scale", options.scale());
         settings.put("broker", "one KRaft broker, a process of its own, 6 partitions per topic, replication 1");
-        settings.put("services", "their -exec jars with -Xmx384m and their application.yml, exactly_once_v2");
+        settings.put(
+                "services",
+                "their -exec jars with the Helm chart's default pod's memory ("
+                        + String.join(" ", ServiceProcess.JVM_OPTIONS)
+                        + ") and their application.yml, exactly_once_v2");
         double b0 = median("B0", 1);
         double b1 = median("B1", 1);
         boolean reliable = true;
@@ -267,7 +272,11 @@ final class Report {
         text.append(
                 "- **B0**: a Kafka Streams pass-through of the payments as bytes, exactly-once. **B1**: the same, reading and writing `Transaction` records through the platform's registry serdes.\n");
         text.append(
-                        "- **Services**: each as deployed (its `-exec` jar, `application.yml`, exactly-once), on a backlog of ")
+                        "- **Services**: each as deployed (its `-exec` jar, `application.yml`, exactly-once, and the memory of ")
+                .append("the Helm chart's default pod: `")
+                .append(String.join(" ", ServiceProcess.JVM_OPTIONS))
+                .append(
+                        "`, where `MaxRAM` stands for the pod's memory limit, so the heap is at most 256 MiB), on a backlog of ")
                 .append(String.format(Locale.ROOT, "%.0f", 1_000_000 * options.scale()))
                 .append(" payments over ")
                 .append(String.format(Locale.ROOT, "%.0f", 100_000 * options.scale()))

@@ -118,8 +118,11 @@ final class ScaleCheck {
         var text = new StringBuilder(SECTION).append("\n\n");
         text.append("Written by `").append(command).append("` on ").append(root.get("finished"));
         text.append(". Each service with one stream thread works off a backlog with at least a million distinct")
+                .append(" keys, with the memory of the Helm chart's default pod (`")
+                .append(String.join(" ", ServiceProcess.JVM_OPTIONS))
                 .append(
-                        " keys (its heap capped at 384 MiB). Heap in use, heap committed and RSS are sampled as each tenth of the input is")
+                        "`: a heap of at most 256 MiB). Heap in use, heap committed and RSS are sampled as each tenth of")
+                .append(" the input is")
                 .append(
                         " committed. The longest punctuation (`punctuate-latency-max`, sampled every 2 s during the run and")
                 .append(
