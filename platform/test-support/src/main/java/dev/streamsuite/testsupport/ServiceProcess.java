@@ -25,6 +25,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** The memory limit of the Helm chart's default pod ({@code resources.limits.memory}), in MiB. */
     public static final int POD_MEMORY_MIB = 640;
 
+    /** The share of it the heap may take ({@code -XX:MaxRAMPercentage}). */
+    public static final int POD_HEAP_PERCENT = 40;
+
+    /** The heap's cap in the default pod, in MiB. */
+    public static final int POD_HEAP_MIB = POD_MEMORY_MIB * POD_HEAP_PERCENT / 100;
+
     /**
      * The JVM options of the default pod that size its memory and its own threads ({@code
      * jvm.options}, also the image's {@code JAVA_TOOL_OPTIONS}): the heap a share of the memory
@@ -33,12 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
      * as on this machine, whatever the node has (each takes memory).
      */
     public static final List<String> POD_JVM_OPTIONS =
-            List.of("-XX:MaxRAMPercentage=40.0", "-XX:ActiveProcessorCount=2", "-XX:+UseG1GC");
+            List.of("-XX:MaxRAMPercentage=" + POD_HEAP_PERCENT + ".0", "-XX:ActiveProcessorCount=2", "-XX:+UseG1GC");
 
     /**
      * What the JVM sees in the default pod: {@code MaxRAM} stands for the container's memory limit,
-     * so a service started here sizes its heap (256 MiB) and picks its collector as deployed, and
-     * tests and the benchmark measure what runs in production.
+     * so a service started here sizes its heap ({@link #POD_HEAP_MIB}) and picks its collector as
+     * deployed, and tests and the benchmark measure what runs in production.
      */
     public static final List<String> JVM_OPTIONS = Stream.concat(
                     Stream.of("-XX:MaxRAM=" + POD_MEMORY_MIB + "m"), POD_JVM_OPTIONS.stream())

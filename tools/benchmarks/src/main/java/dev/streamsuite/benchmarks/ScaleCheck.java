@@ -120,8 +120,9 @@ final class ScaleCheck {
         text.append(". Each service with one stream thread works off a backlog with at least a million distinct")
                 .append(" keys, with the memory of the Helm chart's default pod (`")
                 .append(String.join(" ", ServiceProcess.JVM_OPTIONS))
-                .append(
-                        "`: a heap of at most 256 MiB). Heap in use, heap committed and RSS are sampled as each tenth of")
+                .append("`: a heap of at most ")
+                .append(ServiceProcess.POD_HEAP_MIB)
+                .append(" MiB). Heap in use, heap committed and RSS are sampled as each tenth of")
                 .append(" the input is")
                 .append(
                         " committed. The longest punctuation (`punctuate-latency-max`, sampled every 2 s during the run and")
