@@ -275,8 +275,9 @@ final class Report {
                         "- **Services**: each as deployed (its `-exec` jar, `application.yml`, exactly-once, and the memory of ")
                 .append("the Helm chart's default pod: `")
                 .append(String.join(" ", ServiceProcess.JVM_OPTIONS))
-                .append(
-                        "`, where `MaxRAM` stands for the pod's memory limit, so the heap is at most 256 MiB), on a backlog of ")
+                .append("`, where `MaxRAM` stands for the pod's memory limit, so the heap is at most ")
+                .append(ServiceProcess.POD_HEAP_MIB)
+                .append(" MiB), on a backlog of ")
                 .append(String.format(Locale.ROOT, "%.0f", 1_000_000 * options.scale()))
                 .append(" payments over ")
                 .append(String.format(Locale.ROOT, "%.0f", 100_000 * options.scale()))
