@@ -197,12 +197,13 @@ class RecoveryIT {
                 new ByteArraySerializer())) {
             for (int i = 0; i < KEYS; i++) {
                 var profile = CardState.newBuilder()
-                        .setPayments(List.of(new PastPaymentState("preload-" + i, 2_500L, null, null, now)))
+                        .setPayments(
+                                List.of(new PastPaymentState("preload-" + i, 2_500L, null, null, now.toEpochMilli())))
                         .setBaselineCount(1)
                         .setBaselineMean(2_500)
                         .setBaselineVariance(0)
                         .setLastAlertTimes(Map.of())
-                        .setLastEventTime(now)
+                        .setLastEventTime(now.toEpochMilli())
                         .build();
                 producer.send(new ProducerRecord<>(changelog, "card-" + i, values.serialize(changelog, profile)));
             }

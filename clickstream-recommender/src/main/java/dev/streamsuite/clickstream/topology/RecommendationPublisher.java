@@ -41,8 +41,8 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
         var sweep = new StoreSweep<UserState>(users, settings.sweepBatch());
         context.schedule(settings.sweepInterval(), PunctuationType.STREAM_TIME, streamTime -> {
             Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.forgetUsersAfter());
-            sweep.sweep((userId, user) -> user.getItems().isEmpty()
-                    || user.getItems().get(0).getLastAt().isBefore(cutoff));
+            sweep.sweep((userId, user) ->
+                    user.getItems().isEmpty() || user.getItems().get(0).getLastAt() < cutoff.toEpochMilli());
         });
         ReadOnlyKeyValueStore<String, SimilarItems> similar =
                 context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
@@ -60,10 +60,9 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
                         : RecommenderState.recentItems(user))
                 .with(click.event());
         Instant at = click.event().eventTime();
-        boolean due = user == null
-                || user.getLastPublished() == null
-                || !at.isBefore(user.getLastPublished().plus(settings.minEmitInterval()));
-        users.put(click.userId(), RecommenderState.user(recent, due ? at : user.getLastPublished()));
+        Instant lastPublished = user == null ? null : RecommenderState.lastPublished(user);
+        boolean due = lastPublished == null || !at.isBefore(lastPublished.plus(settings.minEmitInterval()));
+        users.put(click.userId(), RecommenderState.user(recent, due ? at : lastPublished));
         if (!due) {
             return;
         }

@@ -76,7 +76,12 @@ final class RecommenderState {
                 recent.purchaseCapacity(),
                 recent.items().stream().map(RecommenderState::toRecord).toList(),
                 recent.purchases(),
-                lastPublished);
+                lastPublished == null ? null : lastPublished.toEpochMilli());
+    }
+
+    /** When the user's last recommendation was published; null if none was. */
+    static Instant lastPublished(UserState user) {
+        return user.getLastPublished() == null ? null : Instant.ofEpochMilli(user.getLastPublished());
     }
 
     private static ScreenedClick toRecord(Click click) {
@@ -87,7 +92,7 @@ final class RecommenderState {
                 click.category(),
                 event.itemId(),
                 toRecord(event.interaction()),
-                event.eventTime());
+                event.eventTime().toEpochMilli());
     }
 
     private static Click fromRecord(ScreenedClick click) {
@@ -95,7 +100,10 @@ final class RecommenderState {
                 click.getEventId(),
                 click.getUserId(),
                 click.getCategory(),
-                new SessionEvent(click.getItemId(), fromRecord(click.getInteraction()), click.getEventTime()));
+                new SessionEvent(
+                        click.getItemId(),
+                        fromRecord(click.getInteraction()),
+                        Instant.ofEpochMilli(click.getEventTime())));
     }
 
     private static SessionWindowState toRecord(SessionAccumulator accumulator) {
@@ -159,24 +167,26 @@ final class RecommenderState {
                         .map(entry -> new DecayedScoreState(
                                 entry.itemId(),
                                 entry.score().value(),
-                                entry.score().asOf()))
+                                entry.score().asOf().toEpochMilli()))
                         .toList());
     }
 
     private static TopItems fromRecord(TopItemsState state) {
         List<TopItems.Entry> entries = state.getEntries().stream()
-                .map(entry ->
-                        new TopItems.Entry(entry.getItemId(), new DecayedScore(entry.getValue(), entry.getAsOf())))
+                .map(entry -> new TopItems.Entry(
+                        entry.getItemId(), new DecayedScore(entry.getValue(), Instant.ofEpochMilli(entry.getAsOf()))))
                 .toList();
         return new TopItems(state.getCapacity(), entries);
     }
 
     private static ItemInteractionState toRecord(ItemInteraction item) {
-        return new ItemInteractionState(item.itemId(), toRecord(item.strongest()), item.lastAt());
+        return new ItemInteractionState(
+                item.itemId(), toRecord(item.strongest()), item.lastAt().toEpochMilli());
     }
 
     private static ItemInteraction fromRecord(ItemInteractionState item) {
-        return new ItemInteraction(item.getItemId(), fromRecord(item.getStrongest()), item.getLastAt());
+        return new ItemInteraction(
+                item.getItemId(), fromRecord(item.getStrongest()), Instant.ofEpochMilli(item.getLastAt()));
     }
 
     private static InteractionState toRecord(Interaction interaction) {

@@ -180,7 +180,7 @@ public final class RecommenderTopology implements StreamsTopology {
                 topics.similarItems().name(),
                 topics.similarItems().consumed("similar-items-source"),
                 () -> GlobalStoreLoader.<SimilarItems, SimilarItems>of(SIMILAR_ITEMS_STORE, Record::value)
-                        .replacingOnlyIf((newer, older) -> !newer.getAsOf().isBefore(older.getAsOf())));
+                        .replacingOnlyIf((newer, older) -> newer.getAsOf() >= older.getAsOf()));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(TRENDING_STORE),
@@ -190,8 +190,7 @@ public final class RecommenderTopology implements StreamsTopology {
                 topics.trending().consumed("trending-source"),
                 () -> GlobalStoreLoader.<TrendingSnapshot, TrendingSnapshot>of(TRENDING_STORE, Record::value)
                         // Hopping windows overlap: the list of the most recent window wins.
-                        .replacingOnlyIf(
-                                (newer, older) -> !newer.getWindowStart().isBefore(older.getWindowStart()))
+                        .replacingOnlyIf((newer, older) -> newer.getWindowStart() >= older.getWindowStart())
                         .notifying(trendingBoard::changed));
     }
 }

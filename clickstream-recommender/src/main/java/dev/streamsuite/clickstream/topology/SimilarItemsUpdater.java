@@ -80,6 +80,7 @@ final class SimilarItemsUpdater implements Processor<String, List<PairIncrement>
         var ranked = items.ranked(asOf, settings.decay()).stream()
                 .map(item -> new ScoredItemState(item.itemId(), item.score()))
                 .toList();
-        context.forward(new Record<>(itemId, new SimilarItems(itemId, ranked, asOf), asOf.toEpochMilli()));
+        context.forward(
+                new Record<>(itemId, new SimilarItems(itemId, ranked, asOf.toEpochMilli()), asOf.toEpochMilli()));
     }
 }

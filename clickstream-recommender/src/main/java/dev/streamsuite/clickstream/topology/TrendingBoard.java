@@ -4,7 +4,6 @@ import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.domain.TopScores;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +62,13 @@ public final class TrendingBoard {
         if (snapshots == null || snapshots.isEmpty()) {
             return null;
         }
-        Instant newest = snapshots.values().stream()
-                .map(TrendingSnapshot::getWindowStart)
-                .max(Instant::compareTo)
+        long newest = snapshots.values().stream()
+                .mapToLong(TrendingSnapshot::getWindowStart)
+                .max()
                 .orElseThrow();
         var scores = new HashMap<String, Double>();
         snapshots.values().stream()
-                .filter(snapshot -> snapshot.getWindowStart().plus(window).isAfter(newest))
+                .filter(snapshot -> snapshot.getWindowStart() + window.toMillis() > newest)
                 .flatMap(snapshot -> snapshot.getItems().stream())
                 .forEach(item -> scores.merge(item.getItemId(), item.getScore(), Double::sum));
         return TopScores.top(scores, scores.size());

@@ -2,7 +2,6 @@ package dev.streamsuite.clickstream.topology;
 
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
-import java.time.Instant;
 import java.util.ArrayList;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -111,8 +110,7 @@ final class TrendingCounter implements Processor<String, Click, String, Trending
         var top = TrendingCounts.empty().plus(parts).top(settings.trendingSize()).stream()
                 .map(item -> new ScoredItemState(item.itemId(), item.score()))
                 .toList();
-        context.forward(
-                new Record<>(key, new TrendingSnapshot(categoryOf(key), Instant.ofEpochMilli(start), top), timestamp));
+        context.forward(new Record<>(key, new TrendingSnapshot(categoryOf(key), start, top), timestamp));
     }
 
     static String key(String category, int partition) {

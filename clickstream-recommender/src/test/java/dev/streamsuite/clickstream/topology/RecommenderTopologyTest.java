@@ -275,13 +275,15 @@ class RecommenderTopologyTest {
                 "fashion|4",
                 new TrendingSnapshot(
                         "fashion",
-                        T0.minus(Duration.ofMinutes(50)),
+                        T0.minus(Duration.ofMinutes(50)).toEpochMilli(),
                         List.of(new ScoredItemState("hat", 3.0), new ScoredItemState("shoe", 1.0))));
         // A partition without a click for longer than the window is left out.
         otherPartition.pipeInput(
                 "fashion|5",
                 new TrendingSnapshot(
-                        "fashion", T0.minus(Duration.ofHours(3)), List.of(new ScoredItemState("stale", 99.0))));
+                        "fashion",
+                        T0.minus(Duration.ofHours(3)).toEpochMilli(),
+                        List.of(new ScoredItemState("stale", 99.0))));
 
         var trending = model().trending("fashion", 10);
 
@@ -303,7 +305,8 @@ class RecommenderTopologyTest {
         assertThat(published).containsOnlyKeys("*|0", "fashion|0");
         assertThat(published.get("fashion|0").getItems())
                 .containsExactly(new ScoredItemState("shoe", 4.0)); // a view (1) and a cart (3)
-        assertThat(published.get("fashion|0").getWindowStart()).isEqualTo(T0.minus(Duration.ofMinutes(50)));
+        assertThat(published.get("fashion|0").getWindowStart())
+                .isEqualTo(T0.minus(Duration.ofMinutes(50)).toEpochMilli());
         publishRankings();
         assertThat(trending.isEmpty()).as("nothing changed since").isTrue();
     }

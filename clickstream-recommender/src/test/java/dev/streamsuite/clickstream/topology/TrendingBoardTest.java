@@ -63,6 +63,6 @@ class TrendingBoardTest {
         for (int i = 0; i < itemsAndScores.length; i += 2) {
             items.add(new ScoredItemState((String) itemsAndScores[i], (Double) itemsAndScores[i + 1]));
         }
-        return new TrendingSnapshot(category, windowStart, List.copyOf(items));
+        return new TrendingSnapshot(category, windowStart.toEpochMilli(), List.copyOf(items));
     }
 }

@@ -7,9 +7,14 @@ import dev.streamsuite.fraud.domain.PastPayment;
 import dev.streamsuite.fraud.state.CardState;
 import dev.streamsuite.fraud.state.PastPaymentState;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Maps a card's stored state ({@code card-state} store) to and from the history the rules see. */
+/**
+ * Maps a card's stored state ({@code card-state} store) to and from the history the rules see. The
+ * stored times are epoch milliseconds: see {@code InternalFormat} on why internal records carry no
+ * logical types.
+ */
 final class CardStates {
 
     private CardStates() {}
@@ -24,7 +29,7 @@ final class CardStates {
                         p.getTransactionId(),
                         p.getAmountMinor(),
                         p.getLatitude() == null ? null : new GeoPoint(p.getLatitude(), p.getLongitude()),
-                        p.getEventTime()))
+                        Instant.ofEpochMilli(p.getEventTime())))
                 .toList();
         return new CardHistory(
                 payments,
@@ -38,10 +43,31 @@ final class CardStates {
                         p.amountMinor(),
                         p.location() == null ? null : p.location().latitude(),
                         p.location() == null ? null : p.location().longitude(),
-                        p.eventTime()))
+                        p.eventTime().toEpochMilli()))
                 .toList();
         var baseline = history.baseline();
+        var alertTimes = new HashMap<String, Long>(lastAlertTimes.size() * 2);
+        lastAlertTimes.forEach((rule, time) -> alertTimes.put(rule, time.toEpochMilli()));
         return new CardState(
-                payments, baseline.count(), baseline.mean(), baseline.variance(), lastAlertTimes, lastEventTime);
+                payments,
+                baseline.count(),
+                baseline.mean(),
+                baseline.variance(),
+                alertTimes,
+                lastEventTime.toEpochMilli());
+    }
+
+    /** When each rule last alerted on the card (a map the caller may change); empty for a card never seen. */
+    static Map<String, Instant> lastAlertTimes(CardState state) {
+        var times = new HashMap<String, Instant>();
+        if (state != null) {
+            state.getLastAlertTimes().forEach((rule, time) -> times.put(rule, Instant.ofEpochMilli(time)));
+        }
+        return times;
+    }
+
+    /** The card's newest payment time; the epoch for a card never seen. */
+    static Instant lastEventTime(CardState state) {
+        return state == null ? Instant.EPOCH : Instant.ofEpochMilli(state.getLastEventTime());
     }
 }

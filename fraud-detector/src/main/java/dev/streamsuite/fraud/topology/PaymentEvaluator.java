@@ -13,7 +13,6 @@ import dev.streamsuite.streams.KeyPlacement;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +60,8 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
                 PaymentValidation.validate(record.key(), record.value(), settings.maxAmountMinor(), record.timestamp());
         CardState stored = cards.get(payment.cardId());
         CardHistory history = CardStates.history(stored);
-        Map<String, Instant> lastAlertTimes =
-                stored == null ? new HashMap<>() : new HashMap<>(stored.getLastAlertTimes());
-        Instant lastEventTime = stored == null ? Instant.EPOCH : stored.getLastEventTime();
+        Map<String, Instant> lastAlertTimes = CardStates.lastAlertTimes(stored);
+        Instant lastEventTime = CardStates.lastEventTime(stored);
 
         var alerts = new ArrayList<FraudAlert>();
         var scores = new ArrayList<Double>();
@@ -118,6 +116,6 @@ final class PaymentEvaluator implements FixedKeyProcessor<String, Transaction, E
      */
     private void forgetInactiveCards(long streamTime) {
         Instant cutoff = Instant.ofEpochMilli(streamTime).minus(settings.state().cardInactivity());
-        expirySweep.sweep((card, state) -> state.getLastEventTime().isBefore(cutoff));
+        expirySweep.sweep((card, state) -> state.getLastEventTime() < cutoff.toEpochMilli());
     }
 }

@@ -104,7 +104,7 @@ class DeviceQueryController {
                     presence.getSiteId(),
                     presence.getLatestReadingId(),
                     presence.getLatestValue(),
-                    presence.getLatestEventTime(),
+                    Instant.ofEpochMilli(presence.getLatestEventTime()),
                     presence.getSilent());
         });
     }

@@ -73,7 +73,7 @@ final class ReadingIngest implements FixedKeyProcessor<String, SensorReading, In
                 .setReadingId(reading.getReadingId())
                 .setDeviceId(reading.getDeviceId())
                 .setValue(reading.getValue())
-                .setEventTime(reading.getEventTime())
+                .setEventTime(reading.getEventTime().toEpochMilli())
                 .setSiteId(device == null ? null : device.getSiteId())
                 .setSensorType(sensorType)
                 .setUnit(unit)

@@ -11,6 +11,7 @@ import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.DeviceAlert;
 import dev.streamsuite.schemas.iot.DeviceAlertType;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -60,7 +61,7 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
             state = DeviceMonitorState.newBuilder().build();
         }
         if (state.getPreviousWindowStart() != null
-                && !window.getWindow().getStart().isAfter(state.getPreviousWindowStart())) {
+                && window.getWindow().getStart().toEpochMilli() <= state.getPreviousWindowStart()) {
             // A window judged already (re-emitted after a restart reopened it): judging it again would
             // compare it with a newer window and repeat alerts.
             return;
@@ -88,7 +89,7 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
         var current = new WindowMean(window.getWindow().getStart(), window.getMean());
         var last = state.getPreviousWindowStart() == null
                 ? null
-                : new WindowMean(state.getPreviousWindowStart(), state.getPreviousMean());
+                : new WindowMean(Instant.ofEpochMilli(state.getPreviousWindowStart()), state.getPreviousMean());
         var rate = rateMonitor.evaluate(state.getRateArmed(), last, current);
         rate.event()
                 .ifPresent(event -> alerts.add(alert(
@@ -99,7 +100,7 @@ final class WindowAlertMonitor implements FixedKeyProcessor<String, WindowedAggr
                 DeviceMonitorState.newBuilder()
                         .setThresholdState(transition.newState().name())
                         .setRateArmed(rate.armed())
-                        .setPreviousWindowStart(current.windowStart())
+                        .setPreviousWindowStart(current.windowStart().toEpochMilli())
                         .setPreviousMean(current.mean())
                         .build());
         if (!alerts.isEmpty()) {

@@ -16,7 +16,10 @@ public final class WindowStates {
     static dev.streamsuite.schemas.iot.SensorReading originalOf(Ingested ingested) {
         var reading = ingested.reading();
         return new dev.streamsuite.schemas.iot.SensorReading(
-                reading.getReadingId(), reading.getDeviceId(), reading.getValue(), reading.getEventTime());
+                reading.getReadingId(),
+                reading.getDeviceId(),
+                reading.getValue(),
+                Instant.ofEpochMilli(reading.getEventTime()));
     }
 
     static WindowState empty() {
@@ -24,7 +27,7 @@ public final class WindowStates {
     }
 
     static WindowState add(EnrichedReading reading, WindowState state) {
-        var stats = toStats(state).add(reading.getValue(), reading.getEventTime());
+        var stats = toStats(state).add(reading.getValue(), Instant.ofEpochMilli(reading.getEventTime()));
         return toState(stats, reading.getSiteId(), reading.getSensorType(), reading.getKnownDevice());
     }
 
@@ -42,9 +45,9 @@ public final class WindowStates {
                 state.getMin(),
                 state.getMax(),
                 state.getFirst(),
-                state.getFirstTime(),
+                instant(state.getFirstTime()),
                 state.getLast(),
-                state.getLastTime());
+                instant(state.getLastTime()));
     }
 
     private static WindowState toState(ReadingStats stats, String siteId, String sensorType, boolean known) {
@@ -55,13 +58,21 @@ public final class WindowStates {
                 .setMin(stats.min())
                 .setMax(stats.max())
                 .setFirst(stats.first())
-                .setFirstTime(stats.firstTime())
+                .setFirstTime(epochMilli(stats.firstTime()))
                 .setLast(stats.last())
-                .setLastTime(stats.lastTime())
+                .setLastTime(epochMilli(stats.lastTime()))
                 .setSiteId(siteId)
                 .setSensorType(sensorType)
                 .setKnownDevice(known)
                 .build();
+    }
+
+    private static Instant instant(Long epochMilli) {
+        return epochMilli == null ? null : Instant.ofEpochMilli(epochMilli);
+    }
+
+    private static Long epochMilli(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     public static WindowedAggregate toAggregate(

@@ -316,11 +316,11 @@ class IotTopologyTest {
         presence.put(
                 "dev-old",
                 DevicePresenceState.newBuilder()
-                        .setLastSeen(T0)
+                        .setLastSeen(T0.toEpochMilli())
                         .setSiteId("site-a")
                         .setLatestReadingId("r-old")
                         .setLatestValue(20.0)
-                        .setLatestEventTime(T0)
+                        .setLatestEventTime(T0.toEpochMilli())
                         .build());
 
         driver.advanceWallClockTime(Duration.ofMinutes(6));

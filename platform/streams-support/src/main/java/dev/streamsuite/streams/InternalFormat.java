@@ -1,6 +1,5 @@
 package dev.streamsuite.streams;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +9,7 @@ import java.util.function.Function;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -33,6 +30,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * (the compatibility gate, {@code InternalSchemaGate} in test-support, checks that it reads all
  * earlier ones and writes a new version with {@code -Dschemas.release=true}). Data is written
  * with the current version and read with the version it was written with.
+ *
+ * <p>Records are encoded by the code Avro generates for each record class, not by its generic
+ * writer, which resolves every field and union through the schema per record (with the direct
+ * encoder this replaced, 3.3 µs of a card state's 0.6 µs now; reads go through Avro's fast reader
+ * as before). Avro generates that code only for records without logical types, so internal schemas
+ * keep times as epoch milliseconds ({@code long}) where the contract uses {@code timestamp-millis}:
+ * the same bytes, so no new version, and the gate checks that every internal type has it.
  */
 public final class InternalFormat<V extends SpecificRecord> {
 
@@ -42,7 +46,9 @@ public final class InternalFormat<V extends SpecificRecord> {
     private static final String RESOURCES = "internal-schemas/";
 
     private final Class<V> type;
-    private final int version;
+    /** {@link #MARKER} and the version every record is written with. */
+    private final byte[] header;
+
     private final SpecificDatumWriter<V> writer;
     private final List<SpecificDatumReader<V>> readers = new ArrayList<>();
 
@@ -63,10 +69,33 @@ public final class InternalFormat<V extends SpecificRecord> {
                     + "/): release it with -Dschemas.release=true on the module's tests, so that what is written"
                     + " now stays readable after later changes.");
         }
-        this.version = found;
-        this.writer = new SpecificDatumWriter<>(type);
+        this.header = new byte[] {MARKER, (byte) found};
+        SpecificData data = generatedCoders(type);
+        this.writer = new SpecificDatumWriter<>(current, data);
         for (Schema written : versions) {
-            readers.add(new SpecificDatumReader<>(written, current, SpecificData.getForClass(type)));
+            readers.add(new SpecificDatumReader<>(written, current, data));
+        }
+    }
+
+    /**
+     * The class's data model with Avro's generated coders switched on (off by default,
+     * {@code org.apache.avro.specific.use_custom_coders}); a record class without them is still written
+     * by the generic code.
+     */
+    private static SpecificData generatedCoders(Class<?> type) {
+        var data = new SpecificData(type.getClassLoader());
+        SpecificData.getForClass(type).getConversions().forEach(data::addLogicalTypeConversion);
+        data.setCustomCoders(true);
+        return data;
+    }
+
+    /** Whether Avro generated an encoder and a decoder for {@code type}: not for records with logical types. */
+    public static boolean hasGeneratedCoders(Class<? extends SpecificRecord> type) {
+        try {
+            type.getDeclaredMethod("customEncode", org.apache.avro.io.Encoder.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 
@@ -123,17 +152,11 @@ public final class InternalFormat<V extends SpecificRecord> {
             if (value == null) {
                 return null;
             }
-            var out = new ByteArrayOutputStream(64);
-            out.write(MARKER);
-            out.write(version);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             try {
-                writer.write(value, encoder);
-                encoder.flush();
+                return AvroEncoding.encode(header, writer, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return out.toByteArray();
         };
     }
 

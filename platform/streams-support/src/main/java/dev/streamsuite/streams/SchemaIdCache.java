@@ -2,15 +2,13 @@ package dev.streamsuite.streams;
 
 import io.apicurio.registry.resolver.SchemaResolver;
 import io.apicurio.registry.resolver.strategy.ArtifactReference;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -54,25 +52,15 @@ final class SchemaIdCache {
                 Written written = ids.get(topic);
                 if (written == null || written.schema() != schema) {
                     byte[] bytes = registry.serialize(topic, data);
-                    ids.put(
-                            topic,
-                            new Written(schema, ByteBuffer.wrap(bytes, 1, 4).getInt()));
+                    ids.put(topic, new Written(schema, Arrays.copyOf(bytes, ExplainedDeserializer.HEADER_LENGTH)));
                     return bytes;
                 }
-                var out = new ByteArrayOutputStream(128);
-                out.write(0);
-                out.write(written.id() >>> 24);
-                out.write(written.id() >>> 16);
-                out.write(written.id() >>> 8);
-                out.write(written.id());
-                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
                 try {
-                    writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
-                    encoder.flush();
+                    return AvroEncoding.encode(
+                            written.header(), writers.computeIfAbsent(schema, SpecificDatumWriter::new), data);
                 } catch (IOException e) {
                     throw new SerializationException("Cannot write " + schema.getFullName() + " to " + topic, e);
                 }
-                return out.toByteArray();
             }
 
             @Override
@@ -134,5 +122,6 @@ final class SchemaIdCache {
         return generated == null ? writer : SpecificData.get().getSchema(generated);
     }
 
-    private record Written(Schema schema, int id) {}
+    /** A schema and the header of its records: the magic byte and the id the registry gave it. */
+    private record Written(Schema schema, byte[] header) {}
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.schemas.iot.Device;
 import dev.streamsuite.schemas.iot.SensorReading;
+import dev.streamsuite.schemas.iot.Thresholds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The internal format round-trips, reads data written with an earlier released schema, and
  * says what is wrong with what it cannot read. (The test resources release two versions of
- * SensorReading: v1 with a field v2 dropped.)
+ * SensorReading, v1 with a field v2 dropped, and of Thresholds, v2 with a field v1 did not have.)
  */
 class InternalFormatTest {
 
@@ -46,16 +48,39 @@ class InternalFormatTest {
                 .set("value", 19.0)
                 .set("eventTime", AT.toEpochMilli())
                 .build();
-        var out = new ByteArrayOutputStream();
-        out.write(InternalFormat.MARKER);
-        out.write(1);
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
-        encoder.flush();
 
-        var read = InternalFormat.serde(SensorReading.class).deserializer().deserialize("t", out.toByteArray());
+        var read = InternalFormat.serde(SensorReading.class).deserializer().deserialize("t", written(1, v1, old));
 
         assertThat(read).isEqualTo(new SensorReading("r-0", "d-1", 19.0, AT));
+    }
+
+    @Test
+    void aRecordWithGeneratedCodersIsWrittenAsTheGenericWriterWouldAndReadsItsEarlierVersions() throws IOException {
+        assertThat(InternalFormat.hasGeneratedCoders(Thresholds.class)).isTrue();
+        assertThat(InternalFormat.hasGeneratedCoders(SensorReading.class)).isFalse();
+        var serde = InternalFormat.serde(Thresholds.class);
+        var thresholds = new Thresholds(-5.0, null, 2.5);
+
+        byte[] bytes = serde.serializer().serialize("t", thresholds);
+
+        assertThat(bytes).isEqualTo(written(2, Thresholds.getClassSchema(), thresholds));
+        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(thresholds);
+        var v1 = InternalFormat.releasedVersions(Thresholds.class).get(0);
+        GenericRecord old =
+                new GenericRecordBuilder(v1).set("low", 1.0).set("high", 9.0).build();
+        assertThat(serde.deserializer().deserialize("t", written(1, v1, old)))
+                .isEqualTo(new Thresholds(1.0, 9.0, null));
+    }
+
+    /** {@code record} in the internal format as of {@code version}, written by Avro's generic writer. */
+    private static byte[] written(int version, Schema schema, Object record) throws IOException {
+        var out = new ByteArrayOutputStream();
+        out.write(InternalFormat.MARKER);
+        out.write(version);
+        var encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<>(schema).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test
