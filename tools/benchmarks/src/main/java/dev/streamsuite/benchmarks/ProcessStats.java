@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Memory of a child process as the kernel counts it. */
+/** Memory and CPU time of a child process as the kernel counts them. */
 final class ProcessStats {
 
     private ProcessStats() {}
@@ -22,4 +22,24 @@ final class ProcessStats {
         }
         return 0;
     }
+
+    /**
+     * CPU time the process has used, user and system, all its threads, in seconds ({@code utime} and
+     * {@code stime} of /proc/<pid>/stat, in the kernel's USER_HZ of 100 ticks a second); -1 once the
+     * process is gone.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name in parentheses, which may hold spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[UTIME - 3]) + Long.parseLong(fields[STIME - 3])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    private static final int UTIME = 14;
+    private static final int STIME = 15;
+    private static final double TICKS_PER_SECOND = 100.0;
 }

@@ -24,8 +24,18 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class Runs {
 
-    /** What one run measured. {@code heapMiB} is 0 where the process has no metrics endpoint. */
-    record Throughput(double eventsPerSecond, double seconds, double rssMiB, double heapMiB, String stages) {}
+    /**
+     * What one run measured. {@code heapMiB} is 0 where the process has no metrics endpoint;
+     * {@code cpuMicrosPerEvent} (the process's CPU time, all its threads, over the events of the
+     * measured window) is 0 where the process is not one of ours.
+     */
+    record Throughput(
+            double eventsPerSecond,
+            double seconds,
+            double rssMiB,
+            double heapMiB,
+            double cpuMicrosPerEvent,
+            String stages) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,6 +135,7 @@ final class Runs {
             var topics = new ArrayList<String>(repartitions);
             topics.add(topic);
             var from = Progress.sample(admin, application, topics);
+            double cpuFrom = ProcessStats.cpuSeconds(pid);
             double rss = 0;
             double heapMax = 0;
             Progress.Sample to;
@@ -134,12 +145,16 @@ final class Runs {
                 heapMax = Math.max(heapMax, heap.getAsDouble());
                 to = Progress.sample(admin, application, topics);
             } while (to.nanos() - from.nanos() < window.toNanos() && !to.drained(topics));
+            double cpuTo = ProcessStats.cpuSeconds(pid);
             var pace = Progress.pace(from, to, topic, repartitions);
+            double seconds = (to.nanos() - from.nanos()) / 1e9;
+            double events = pace.eventsPerSecond() * seconds;
             return new Throughput(
                     pace.eventsPerSecond(),
-                    (to.nanos() - from.nanos()) / 1e9,
+                    seconds,
                     rss,
                     heapMax,
+                    cpuFrom < 0 || cpuTo < 0 || events <= 0 ? 0 : (cpuTo - cpuFrom) * 1e6 / events,
                     "paced by " + pace.slowestStage() + " (" + pace.stages() + ")");
         }
     }
