@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
-import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import io.fabric8.kubernetes.api.model.Container;
@@ -74,9 +74,7 @@ class DeployedServicesIT {
             environment.putAll(Map.of(
                     "STREAMSUITE_TOPICS_REPLICATIONFACTOR", "1", "JAVA_TOOL_OPTIONS", "-XX:+ExitOnOutOfMemoryError"));
             services.put(
-                    service,
-                    ServiceProcess.start(
-                            RepositoryFiles.root(), service, environment, SchemaRegistry.freeLoopbackPort()));
+                    service, ServiceProcess.start(RepositoryFiles.root(), service, environment, LoopbackPorts.free()));
         }
         for (var service : services.values()) {
             await(service + " ready")

@@ -1,7 +1,7 @@
 package dev.streamsuite.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ final class Member {
     /** Starts the process and waits until it is ready (its streams RUNNING). */
     void start() throws Exception {
         process = ServiceProcess.start(
-                Path.of("").toAbsolutePath().getParent(), service, environment, SchemaRegistry.freeLoopbackPort());
+                Path.of("").toAbsolutePath().getParent(), service, environment, LoopbackPorts.free());
         logs.add(process.log());
         awaitReady();
     }

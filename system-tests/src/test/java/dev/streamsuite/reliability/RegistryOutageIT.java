@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.schemas.payments.Transaction;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
 import dev.streamsuite.testsupport.SamplePayments;
-import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TcpProxy;
 import dev.streamsuite.testsupport.TestInfrastructure;
@@ -207,10 +207,7 @@ class RegistryOutageIT {
 
     private ServiceProcess start(Map<String, String> environment) throws Exception {
         var service = ServiceProcess.start(
-                Path.of("").toAbsolutePath().getParent(),
-                "fraud-detector",
-                environment,
-                SchemaRegistry.freeLoopbackPort());
+                Path.of("").toAbsolutePath().getParent(), "fraud-detector", environment, LoopbackPorts.free());
         return service.awaitOk("/actuator/health/liveness", Duration.ofMinutes(3));
     }
 

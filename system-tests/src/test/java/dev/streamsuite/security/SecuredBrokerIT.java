@@ -9,8 +9,8 @@ import dev.streamsuite.reliability.EventSender;
 import dev.streamsuite.reliability.Workloads;
 import dev.streamsuite.schemas.TopicCatalog;
 import dev.streamsuite.streams.CatalogTopics;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.RealKafkaAndRegistry;
-import dev.streamsuite.testsupport.SchemaRegistry;
 import dev.streamsuite.testsupport.ServiceProcess;
 import dev.streamsuite.testsupport.TestInfrastructure;
 import dev.streamsuite.testsupport.TopicReader;
@@ -167,7 +167,7 @@ class SecuredBrokerIT {
         environment.putAll(broker.serviceEnvironment(user, password));
         environment.put("STREAMSUITE_TOPICS_CREATE", "false");
         return ServiceProcess.start(
-                Path.of("").toAbsolutePath().getParent(), service, environment, SchemaRegistry.freeLoopbackPort());
+                Path.of("").toAbsolutePath().getParent(), service, environment, LoopbackPorts.free());
     }
 
     private static Map<String, Object> adminSettings() {

@@ -61,10 +61,7 @@ public final class BrokerProcess implements AutoCloseable {
             Function<Ports, Map<String, String>> settings,
             List<String> formatArguments,
             Map<String, Object> adminProperties) {
-        var ports = new Ports(
-                SchemaRegistry.freeLoopbackPort(),
-                SchemaRegistry.freeLoopbackPort(),
-                SchemaRegistry.freeLoopbackPort());
+        var ports = new Ports(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free());
         var properties = new LinkedHashMap<String, String>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");

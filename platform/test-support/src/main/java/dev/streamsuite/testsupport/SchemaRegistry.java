@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,7 @@ public final class SchemaRegistry implements AutoCloseable {
     /** Starts the registry from {@value #HOME_PROPERTY} on a free loopback port; in-memory storage. */
     public static SchemaRegistry start() {
         Path home = home();
-        int port = freeLoopbackPort();
+        int port = LoopbackPorts.free();
         Path logFile = home.resolveSibling("apicurio-registry-" + port + ".log");
         var command = List.of(
                 javaExecutable(), "-Xmx512m", "-jar", home.resolve(RUNNER).toString());
@@ -125,15 +123,6 @@ public final class SchemaRegistry implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, Duration.ofSeconds(20));
-    }
-
-    public static int freeLoopbackPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
-        }
     }
 
     private static String javaExecutable() {

@@ -36,7 +36,7 @@ public final class ServiceInstance implements AutoCloseable {
 
     public static ServiceInstance start(Class<?> application, String... extraArguments) {
         var infrastructure = TestInfrastructure.shared();
-        int port = SchemaRegistry.freeLoopbackPort();
+        int port = LoopbackPorts.free();
         var arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--streamsuite.advertised-host=127.0.0.1",

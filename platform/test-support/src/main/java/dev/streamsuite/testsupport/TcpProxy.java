@@ -29,7 +29,7 @@ public final class TcpProxy implements AutoCloseable {
 
     /** A proxy on a free port of 127.0.0.1 forwarding to {@code targetPort} there. */
     public static TcpProxy to(int targetPort) {
-        var proxy = new TcpProxy(SchemaRegistry.freeLoopbackPort(), targetPort);
+        var proxy = new TcpProxy(LoopbackPorts.free(), targetPort);
         proxy.restore();
         return proxy;
     }

@@ -2,7 +2,7 @@ package dev.streamsuite.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamsuite.testsupport.ChildProcesses;
-import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ final class Runs {
                     (options, recording) -> options + " " + recording);
             SuiteBenchmark.log("%s records a profile: %s", application, work.resolve(application + ".jfr"));
         }
-        try (var process = ServiceProcess.start(jars, service, environment, SchemaRegistry.freeLoopbackPort())) {
+        try (var process = ServiceProcess.start(jars, service, environment, LoopbackPorts.free())) {
             return measure(process.pid(), application, input, () -> heapMiB(process));
         }
     }

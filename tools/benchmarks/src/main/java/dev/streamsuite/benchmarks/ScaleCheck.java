@@ -1,7 +1,7 @@
 package dev.streamsuite.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ final class ScaleCheck {
             // Devices go silent within the run, so the silence checks have work: up to a million alerts.
             environment.put("IOT_SILENTAFTER", "1m");
         }
-        try (var process = ServiceProcess.start(repository, service, environment, SchemaRegistry.freeLoopbackPort());
+        try (var process = ServiceProcess.start(repository, service, environment, LoopbackPorts.free());
                 var admin = cluster.admin()) {
             int nextTenth = 1;
             long deadline = started + TimeUnit.MINUTES.toNanos(20);

@@ -8,7 +8,7 @@ import dev.streamsuite.schemas.clickstream.Recommendation;
 import dev.streamsuite.schemas.iot.WindowedAggregate;
 import dev.streamsuite.schemas.payments.PaymentDecision;
 import dev.streamsuite.streams.autoconfigure.ServiceSettings;
-import dev.streamsuite.testsupport.SchemaRegistry;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,10 +199,7 @@ public final class SuiteBenchmark {
             admin.alterConsumerGroupOffsets(application, ends).all().get();
         }
         try (var process = ServiceProcess.start(
-                        repository,
-                        service,
-                        runs.serviceEnvironment(application, 1),
-                        SchemaRegistry.freeLoopbackPort());
+                        repository, service, runs.serviceEnvironment(application, 1), LoopbackPorts.free());
                 var admin = cluster.admin()) {
             process.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
             log("%s: latency at %,.0f events/s", service, rate);
@@ -271,7 +268,9 @@ public final class SuiteBenchmark {
                     values.get("profile"),
                     values.get("before"),
                     values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),
-                    values.containsKey("jvm") ? values.get("jvm").replace(',', ' ') : null,
+                    values.containsKey("jvm")
+                            ? values.get("jvm").replace(',', ' ').replace(';', ',')
+                            : null,
                     "tools/benchmarks/run " + String.join(" ", args).trim());
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamsuite.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,7 +53,7 @@ class LocalStackIT {
                 "fraud-port",
                 "iot-port",
                 "click-port")) {
-            args.add("--" + port + "=" + freePort());
+            args.add("--" + port + "=" + LoopbackPorts.free());
         }
         options = StackOptions.parse(args.toArray(String[]::new));
         stack = new LocalStack(options);
@@ -162,11 +163,5 @@ class LocalStackIT {
 
     private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.streamsuite.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamsuite.testsupport.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,20 +36,16 @@ class LocalStackTest {
     void portInUseStopsTheStartWithAMessageNamingThePortAndTheOption() throws IOException {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var options = StackOptions.parse(new String[] {
-                "--work-dir=" + workDir, "--registry-port=" + taken.getLocalPort(), "--kafka-port=" + free(),
-                "--controller-port=" + free(), "--view-port=" + free(), "--fraud-port=" + free(),
-                "--iot-port=" + free(), "--click-port=" + free()
+                "--work-dir=" + workDir, "--registry-port=" + taken.getLocalPort(),
+                        "--kafka-port=" + LoopbackPorts.free(),
+                "--controller-port=" + LoopbackPorts.free(), "--view-port=" + LoopbackPorts.free(),
+                        "--fraud-port=" + LoopbackPorts.free(),
+                "--iot-port=" + LoopbackPorts.free(), "--click-port=" + LoopbackPorts.free()
             });
 
             assertThatThrownBy(() -> new LocalStack(options).start())
                     .hasMessageContaining("Port " + taken.getLocalPort())
                     .hasMessageContaining("--registry-port");
-        }
-    }
-
-    private static int free() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
