@@ -37,7 +37,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * one thread in every round: before and after in the same run), {@code --only LIST} (some of
  * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling),
  * {@code --jvm OPTIONS} (JVM options of the services, comma-separated, e.g.
- * {@code --jvm -XX:TieredStopAtLevel=1}: what a flag costs).
+ * {@code --jvm -XX:TieredStopAtLevel=1}: what a flag costs; a semicolon stands for a comma within
+ * one option, as in an agent's options: {@code -agentpath:/path/libasyncProfiler.so=start;event=itimer;file=f}).
  * {@code --only scale-check} runs the scale check instead ({@link ScaleCheck}, about 20 minutes).
  */
 public final class SuiteBenchmark {
