@@ -8,6 +8,7 @@ import dev.streamsuite.clickstream.topology.RecommenderTopology;
 import dev.streamsuite.clickstream.topology.TrendingBoard;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.query.StoreQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -34,6 +35,7 @@ class RecommendationController {
     private final StoreQueries queries;
     private final RecommenderSettings settings;
     private final TrendingBoard trending;
+    private final GlobalStoreCache<CatalogItem> catalogCache;
 
     RecommendationController(
             StreamsBuilderFactoryBean streams,
@@ -44,6 +46,7 @@ class RecommendationController {
         this.queries = queries;
         this.settings = settings;
         this.trending = topology.trendingBoard();
+        this.catalogCache = topology.catalogCache();
     }
 
     /** An unknown user gets trending items, not an error. */
@@ -89,7 +92,8 @@ class RecommendationController {
                 trending,
                 streams.store(StoreQueryParameters.fromNameAndType(
                         RecommenderTopology.CATALOG_STORE,
-                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())));
+                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
+                catalogCache);
     }
 
     private static ResponseEntity<?> badLimit() {

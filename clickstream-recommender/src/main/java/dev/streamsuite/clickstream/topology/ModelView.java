@@ -7,6 +7,7 @@ import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
+import dev.streamsuite.streams.GlobalStoreCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +31,15 @@ public final class ModelView {
     public ModelView(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
             TrendingBoard trending,
-            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog) {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,
+            GlobalStoreCache<CatalogItem> catalogCache) {
         this.similar = similar;
         this.trending = trending;
-        this.catalog = itemId -> {
-            var stored = catalog.get(itemId);
+        // A recommendation asks about a hundred items whether they are active: read from memory, not decoded anew.
+        this.catalog = itemId -> catalogCache.get(itemId, id -> {
+            var stored = catalog.get(id);
             return stored == null ? null : stored.value();
-        };
+        });
     }
 
     public List<ScoredItem> similarTo(String itemId, int limit) {

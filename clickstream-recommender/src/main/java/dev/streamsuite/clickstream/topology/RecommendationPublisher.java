@@ -6,6 +6,7 @@ import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
 import dev.streamsuite.schemas.clickstream.RecommendedItem;
+import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,13 +26,16 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
 
     private final RecommenderSettings settings;
     private final TrendingBoard trending;
+    private final GlobalStoreCache<CatalogItem> catalogCache;
     private FixedKeyProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserState> users;
     private ModelView model;
 
-    RecommendationPublisher(RecommenderSettings settings, TrendingBoard trending) {
+    RecommendationPublisher(
+            RecommenderSettings settings, TrendingBoard trending, GlobalStoreCache<CatalogItem> catalogCache) {
         this.settings = settings;
         this.trending = trending;
+        this.catalogCache = catalogCache;
     }
 
     @Override
@@ -48,7 +52,7 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
                 context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
         TimestampedKeyValueStore<String, CatalogItem> catalog =
                 context.getStateStore(RecommenderTopology.CATALOG_STORE);
-        this.model = new ModelView(similar, trending, catalog);
+        this.model = new ModelView(similar, trending, catalog, catalogCache);
     }
 
     @Override

@@ -30,6 +30,8 @@ import java.time.Duration;
  * @param sweepInterval how often (stream time) forgotten shoppers and items whose related items
  *     all decayed away are looked for
  * @param sweepBatch entries one look reads at most, per task and store (bounds its transaction)
+ * @param catalogCacheItems catalog items kept decoded in memory, the most recently asked about (each about 300
+ *     bytes of heap)
  */
 public record RecommenderSettings(
         InteractionWeights weights,
@@ -50,7 +52,8 @@ public record RecommenderSettings(
         Duration flaggedFor,
         Duration forgetUsersAfter,
         Duration sweepInterval,
-        int sweepBatch) {
+        int sweepBatch,
+        int catalogCacheItems) {
 
     public RecommenderSettings {
         SettingChecks.requireSet("recommender.weights", weights);
@@ -65,6 +68,7 @@ public record RecommenderSettings(
         SettingChecks.requirePositive("recommender.forget-users-after", forgetUsersAfter);
         SettingChecks.requirePositive("recommender.sweep-interval", sweepInterval);
         SettingChecks.requireAtLeast("recommender.sweep-batch", sweepBatch, 1);
+        SettingChecks.requireAtLeast("recommender.catalog-cache-items", catalogCacheItems, 1);
         SettingChecks.requireWholeMultiple(
                 "recommender.trending-window",
                 trendingWindow,

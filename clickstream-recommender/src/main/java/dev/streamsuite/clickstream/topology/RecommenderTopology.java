@@ -8,6 +8,7 @@ import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
 import dev.streamsuite.schemas.payments.FraudAlert;
 import dev.streamsuite.streams.EventTimes;
+import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.StreamsTopology;
 import java.util.List;
@@ -49,16 +50,23 @@ public final class RecommenderTopology implements StreamsTopology {
     private final RecommenderTopics topics;
     private final RecommenderSettings settings;
     private final TrendingBoard trendingBoard;
+    private final GlobalStoreCache<CatalogItem> catalogCache;
 
     public RecommenderTopology(RecommenderTopics topics, RecommenderSettings settings) {
         this.topics = topics;
         this.settings = settings;
         this.trendingBoard = new TrendingBoard(settings.trendingWindow());
+        this.catalogCache = new GlobalStoreCache<>(settings.catalogCacheItems());
     }
 
     /** The trending lists of this topology's global store, ranked, for recommendations and queries. */
     public TrendingBoard trendingBoard() {
         return trendingBoard;
+    }
+
+    /** The catalog items most recently asked about, decoded, kept in step with the catalog's global store. */
+    public GlobalStoreCache<CatalogItem> catalogCache() {
+        return catalogCache;
     }
 
     /** Its own compacted topics: the model's related items and trending lists, read back by every instance. */
@@ -107,7 +115,9 @@ public final class RecommenderTopology implements StreamsTopology {
         var clickSerde = RecommenderState.clicks();
 
         clicks.processValues(
-                        () -> new RecommendationPublisher(settings, trendingBoard), Named.as("recommend"), USERS_STORE)
+                        () -> new RecommendationPublisher(settings, trendingBoard, catalogCache),
+                        Named.as("recommend"),
+                        USERS_STORE)
                 .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
 
         var pairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());
@@ -159,7 +169,8 @@ public final class RecommenderTopology implements StreamsTopology {
                 topics.catalog().name(),
                 topics.catalog().consumed("catalog"),
                 () -> GlobalStoreLoader.<CatalogItem, ValueAndTimestamp<CatalogItem>>of(
-                        CATALOG_STORE, record -> ValueAndTimestamp.make(record.value(), record.timestamp())));
+                                CATALOG_STORE, record -> ValueAndTimestamp.make(record.value(), record.timestamp()))
+                        .caching(catalogCache));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(FLAGGED_ACCOUNTS_STORE), Serdes.String(), Serdes.Long()),

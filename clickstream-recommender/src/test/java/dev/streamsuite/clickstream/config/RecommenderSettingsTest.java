@@ -37,7 +37,8 @@ class RecommenderSettingsTest {
                         Duration.ofDays(30),
                         Duration.ofDays(90),
                         Duration.ofHours(1),
-                        10_000));
+                        10_000,
+                        20_000));
     }
 
     @Test

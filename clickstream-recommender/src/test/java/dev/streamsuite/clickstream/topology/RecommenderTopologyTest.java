@@ -173,6 +173,25 @@ class RecommenderTopologyTest {
     }
 
     @Test
+    void anItemTheCatalogDeactivatesAfterItWasRecommendedIsNoLongerRecommended() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "sock", ClickType.VIEW, T0.plusSeconds(10));
+        item("sock", "accessories", true);
+        publishRankings();
+        click("u2", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(1)));
+        assertThat(itemIds(latestFor("u2"))).contains("sock");
+
+        // The recommendation above read "sock" from the catalog, and the catalog cache kept it: the change reaches it.
+        item("sock", "accessories", false);
+        click("u3", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(2)));
+        assertThat(itemIds(latestFor("u3"))).doesNotContain("sock");
+
+        item("sock", "accessories", true);
+        click("u4", "shoe", ClickType.VIEW, T0.plus(Duration.ofMinutes(3)));
+        assertThat(itemIds(latestFor("u4"))).contains("sock");
+    }
+
+    @Test
     void accountsFlaggedByFraudDetectionDoNotTrainTheModel() {
         flag("acct-bot");
         click("bot", "acct-bot", "shoe", ClickType.VIEW, T0);
@@ -396,7 +415,8 @@ class RecommenderTopologyTest {
         return new ModelView(
                 driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE),
                 topology.trendingBoard(),
-                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE));
+                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE),
+                topology.catalogCache());
     }
 
     private double metric(String name) {

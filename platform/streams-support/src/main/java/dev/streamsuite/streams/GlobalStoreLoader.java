@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * stored entries, round the store, and deletes the expired ones. The store then holds at most
  * about a third more entries than are in force, without a full scan.
  *
+ * <p>A {@link GlobalStoreCache} in front of the store is told of each change, forgotten entries included
+ * ({@link #caching}).
+ *
  * @param <V> the topic's value type
  * @param <S> the stored value type
  */
@@ -51,6 +54,7 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
     private final BiPredicate<S, S> replaces;
     private final ChangeListener<S> listener;
     private final BiPredicate<S, Long> expired;
+    private final GlobalStoreCache<?> cache;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, S> store;
     private DeadLetterMetrics metrics;
@@ -64,13 +68,15 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
             Function<Record<String, V>, S> stored,
             BiPredicate<S, S> replaces,
             ChangeListener<S> listener,
-            BiPredicate<S, Long> expired) {
+            BiPredicate<S, Long> expired,
+            GlobalStoreCache<?> cache) {
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.key = Objects.requireNonNull(key, "key");
         this.stored = Objects.requireNonNull(stored, "stored");
         this.replaces = Objects.requireNonNull(replaces, "replaces");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.expired = expired;
+        this.cache = cache;
     }
 
     /**
@@ -79,22 +85,23 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
      * be stored.
      */
     public static <V, S> GlobalStoreLoader<V, S> of(String storeName, Function<Record<String, V>, S> stored) {
-        return new GlobalStoreLoader<>(storeName, Record::key, stored, (newer, older) -> true, (k, v) -> {}, null);
+        return new GlobalStoreLoader<>(
+                storeName, Record::key, stored, (newer, older) -> true, (k, v) -> {}, null, null);
     }
 
     /** The same loader, storing under the key {@code key} derives (null: the record is not stored). */
     public GlobalStoreLoader<V, S> keyedBy(Function<Record<String, V>, String> key) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired, cache);
     }
 
     /** The same loader, replacing a stored value only when {@code replaces(newer, older)}. */
     public GlobalStoreLoader<V, S> replacingOnlyIf(BiPredicate<S, S> replaces) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired, cache);
     }
 
     /** The same loader, telling {@code listener} of each change before it makes it. */
     public GlobalStoreLoader<V, S> notifying(ChangeListener<S> listener) {
-        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired);
+        return new GlobalStoreLoader<>(storeName, key, stored, replaces, listener, expired, cache);
     }
 
     /**
@@ -104,7 +111,13 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
      */
     public GlobalStoreLoader<V, S> forgetting(BiPredicate<S, Long> expired) {
         return new GlobalStoreLoader<>(
-                storeName, key, stored, replaces, listener, Objects.requireNonNull(expired, "expired"));
+                storeName, key, stored, replaces, listener, Objects.requireNonNull(expired, "expired"), cache);
+    }
+
+    /** The same loader, telling {@code cache} of every change it makes to its store, once the store holds it. */
+    public GlobalStoreLoader<V, S> caching(GlobalStoreCache<?> cache) {
+        return new GlobalStoreLoader<>(
+                storeName, key, stored, replaces, listener, expired, Objects.requireNonNull(cache, "cache"));
     }
 
     @Override
@@ -137,12 +150,13 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
     private void load(Record<String, V> record) {
         if (sweep != null) {
             newest = Math.max(newest, record.timestamp());
-            sweep.sweep((key, value) -> expired.test(value, newest));
+            sweep.sweep((key, value) -> expired.test(value, newest)).forEach(this::stored);
         }
         if (record.value() == null) {
             if (record.key() != null) {
                 listener.changed(record.key(), null);
                 store.delete(record.key());
+                stored(record.key());
             }
             return;
         }
@@ -155,6 +169,13 @@ public final class GlobalStoreLoader<V, S> implements Processor<String, V, Void,
         if (current == null || replaces.test(value, current)) {
             listener.changed(storeKey, value);
             store.put(storeKey, value);
+            stored(storeKey);
+        }
+    }
+
+    private void stored(String storeKey) {
+        if (cache != null) {
+            cache.changed(storeKey);
         }
     }
 }

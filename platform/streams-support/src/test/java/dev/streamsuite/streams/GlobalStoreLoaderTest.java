@@ -23,6 +23,7 @@ class GlobalStoreLoaderTest {
 
     private final List<String> skipped = new ArrayList<>();
     private final List<String> changes = new ArrayList<>();
+    private final GlobalStoreCache<Integer> cache = new GlobalStoreCache<>(100);
 
     @Test
     void storesUsableRecordsSkipsAndCountsTheRestAndReportsEveryChange() {
@@ -93,6 +94,30 @@ class GlobalStoreLoaderTest {
         }
     }
 
+    @Test
+    void tellsItsCacheOfEveryChangeOnceTheStoreHoldsItForgottenEntriesIncluded() {
+        try (var driver = driver((key, value) -> {}, (expiresAt, newest) -> expiresAt < newest)) {
+            var input = driver.createInputTopic("numbers", new StringSerializer(), new StringSerializer());
+            KeyValueStore<String, Integer> store = driver.getKeyValueStore("numbers");
+            input.pipeInput("a", "100", 0L);
+            input.pipeInput("b", "5000", 0L);
+            assertThat(cache.get("a", store::get)).isEqualTo(100);
+            assertThat(cache.get("b", store::get)).isEqualTo(5000);
+            assertThat(cache.get("c", store::get)).isNull();
+
+            input.pipeInput("b", "6000", 0L);
+            input.pipeInput("c", "7000", 0L);
+            // Its time forgets "a", which expired at 100.
+            input.pipeInput("d", "9000", 2_000L);
+
+            assertThat(cache.get("a", store::get)).isNull();
+            assertThat(cache.get("b", store::get)).isEqualTo(6000);
+            assertThat(cache.get("c", store::get)).isEqualTo(7000);
+            input.pipeInput("b", (String) null, 2_000L);
+            assertThat(cache.get("b", store::get)).isNull();
+        }
+    }
+
     private TopologyTestDriver driver() {
         return driver((key, value) -> changes.add(key + "=" + value));
     }
@@ -106,7 +131,8 @@ class GlobalStoreLoaderTest {
         Supplier<GlobalStoreLoader<String, Integer>> loader =
                 () -> GlobalStoreLoader.<String, Integer>of("numbers", record -> Integer.parseInt(record.value()))
                         .replacingOnlyIf((newer, older) -> newer > older)
-                        .notifying(listener);
+                        .notifying(listener)
+                        .caching(cache);
         var builder = new StreamsBuilder();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("numbers"), Serdes.String(), Serdes.Integer()),
