@@ -124,6 +124,15 @@ final class Datasets {
 
     /** {@code readings} readings from {@code devices} registered devices on 50 sites, round robin. */
     static Dataset readings(int readings, int devices) {
+        return readings(readings, devices, SPAN);
+    }
+
+    /**
+     * {@code readings} readings from {@code devices} devices, their event times spread over {@code span}: a larger
+     * backlog over a longer span keeps the readings per device and minute, and so the work per reading (window
+     * closes, site records), where it was.
+     */
+    static Dataset readings(int readings, int devices, Duration span) {
         return new Dataset() {
             @Override
             public String name() {
@@ -142,7 +151,7 @@ final class Datasets {
 
             @Override
             public void write(Sink sink, Instant end) {
-                Instant start = end.minus(SPAN);
+                Instant start = end.minus(span);
                 for (int d = 0; d < devices; d++) {
                     sink.send(
                             TopicCatalog.DEVICES.name(),
@@ -158,7 +167,7 @@ final class Datasets {
                             start.minusSeconds(60));
                 }
                 var random = new Random(42);
-                long step = SPAN.toMillis() / readings;
+                long step = span.toMillis() / readings;
                 for (int i = 0; i < readings; i++) {
                     String device = "dev-" + (i % devices);
                     Instant at = start.plusMillis(i * step);

@@ -30,13 +30,42 @@ final class ProcessStats {
      */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name in parentheses, which may hold spaces: state is field 3.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[UTIME - 3]) + Long.parseLong(fields[STIME - 3])) / TICKS_PER_SECOND;
+            return cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException gone) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time the process's JIT compiler threads have used, in seconds (threads named {@code C1
+     * CompilerThread…} and {@code C2 CompilerThread…}, as /proc/<pid>/task/<tid>/stat names them,
+     * cut to 15 characters); -1 once the process is gone.
+     */
+    static double compilerCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            double seconds = 0;
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadGone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    seconds += cpuSeconds(stat);
+                }
+            }
+            return seconds;
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    private static double cpuSeconds(String stat) {
+        // Fields after the command name in parentheses, which may hold spaces: state is field 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[UTIME - 3]) + Long.parseLong(fields[STIME - 3])) / TICKS_PER_SECOND;
     }
 
     private static final int UTIME = 14;

@@ -30,8 +30,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * {@code docs/benchmarks/latest.json} and {@code BENCHMARKS.md}.
  *
  * <p>Options: {@code --rounds N} (3), {@code --window S} (seconds per throughput run, 30),
- * {@code --latency S} (seconds per latency run, 30), {@code --scale F} (size of the backlogs, 1.0:
- * 1M payments, 1.5M readings, 1M clicks), {@code --profile SERVICE} (a JFR recording of the
+ * {@code --latency S} (seconds per latency run, 30), {@code --scale F} (size of the backlogs, 3.0:
+ * 3M payments, 4.5M readings, 3M clicks; enough for the JIT's warm-up and a window of 30 s after it), {@code --profile SERVICE} (a JFR recording of the
  * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
  * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
  * one thread in every round: before and after in the same run), {@code --only LIST} (some of
@@ -67,7 +67,9 @@ public final class SuiteBenchmark {
             System.exit(scaleCheck(options, repository, work) ? 0 : 1);
         }
         var payments = Datasets.payments((int) (1_000_000 * options.scale), (int) (100_000 * options.scale));
-        var readings = Datasets.readings((int) (1_500_000 * options.scale), 2_000);
+        // About 4 readings per device and minute whatever the scale: the span grows with the backlog.
+        var readings = Datasets.readings((int) (1_500_000 * options.scale), 2_000, Duration.ofMillis((long)
+                (Datasets.SPAN.toMillis() * options.scale)));
         var clicks = Datasets.clicks((int) (1_000_000 * options.scale), (int) (50_000 * options.scale), 5_000);
         var report = new Report(options, repository);
         int exitCode = 1;
@@ -265,7 +267,7 @@ public final class SuiteBenchmark {
                     Integer.parseInt(values.getOrDefault("rounds", "3")),
                     Integer.parseInt(values.getOrDefault("window", "30")),
                     Integer.parseInt(values.getOrDefault("latency", "30")),
-                    Double.parseDouble(values.getOrDefault("scale", "1.0")),
+                    Double.parseDouble(values.getOrDefault("scale", "3.0")),
                     values.get("profile"),
                     values.get("before"),
                     values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),

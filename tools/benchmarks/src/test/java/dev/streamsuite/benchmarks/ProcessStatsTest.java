@@ -21,4 +21,14 @@ class ProcessStatsTest {
         assertThat(ProcessStats.cpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
         assertThat(ProcessStats.rssMiB(self)).isPositive();
     }
+
+    @Test
+    void countsTheCpuTimeOfTheJitCompilerThreads() {
+        long self = ProcessHandle.current().pid();
+        // This JVM compiled the test framework before it ran this test: its compiler threads have used CPU time.
+        double compiler = ProcessStats.compilerCpuSeconds(self);
+
+        assertThat(compiler).isPositive().isLessThanOrEqualTo(ProcessStats.cpuSeconds(self));
+        assertThat(ProcessStats.compilerCpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
+    }
 }
