@@ -179,7 +179,7 @@ final class Runs {
      * shares with the broker, and the rate climbs as the code gets compiled (fraud-detector's stream
      * thread from a third of a core to 86% over its first 25 s, async-profiler's count): that is
      * start-up, not the sustained rate. At the latest once 60% of the input is committed, so that the
-     * window still has a backlog to work off.
+     * window still has a backlog to work off, or after five minutes.
      */
     private static void awaitCompiled(Admin admin, String application, String topic, long events, long pid)
             throws Exception {
@@ -200,9 +200,11 @@ final class Runs {
                     return;
                 }
             }
-            if (Progress.sample(admin, application, List.of(topic)).committed(topic) >= events * MAX_WARM_UP_SHARE) {
+            if (Progress.sample(admin, application, List.of(topic)).committed(topic) >= events * MAX_WARM_UP_SHARE
+                    || System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
                 SuiteBenchmark.log(
-                        "%s: the JIT was still compiling when %.0f%% of the input was committed",
+                        "%s: the clock starts while the JIT is still compiling (%.0f%% of the input committed,"
+                                + " or five minutes)",
                         application, MAX_WARM_UP_SHARE * 100);
                 return;
             }
