@@ -5,10 +5,8 @@ import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.topology.ModelView;
 import dev.streamsuite.clickstream.topology.RecommenderSettings;
 import dev.streamsuite.clickstream.topology.RecommenderTopology;
-import dev.streamsuite.clickstream.topology.TrendingBoard;
 import dev.streamsuite.clickstream.topology.UserStates;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
-import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.query.StoreQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -34,8 +32,7 @@ class RecommendationController {
     private final StreamsBuilderFactoryBean streams;
     private final StoreQueries queries;
     private final RecommenderSettings settings;
-    private final TrendingBoard trending;
-    private final GlobalStoreCache<CatalogItem> catalogCache;
+    private final RecommenderTopology topology;
 
     RecommendationController(
             StreamsBuilderFactoryBean streams,
@@ -45,8 +42,7 @@ class RecommendationController {
         this.streams = streams;
         this.queries = queries;
         this.settings = settings;
-        this.trending = topology.trendingBoard();
-        this.catalogCache = topology.catalogCache();
+        this.topology = topology;
     }
 
     /** An unknown user gets trending items, not an error. */
@@ -85,15 +81,13 @@ class RecommendationController {
     }
 
     private ModelView model(KafkaStreams streams) {
-        return new ModelView(
+        return topology.model(
                 streams.store(StoreQueryParameters.fromNameAndType(
                         RecommenderTopology.SIMILAR_ITEMS_STORE,
                         QueryableStoreTypes.<String, SimilarItems>keyValueStore())),
-                trending,
                 streams.store(StoreQueryParameters.fromNameAndType(
                         RecommenderTopology.CATALOG_STORE,
-                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())),
-                catalogCache);
+                        QueryableStoreTypes.<String, CatalogItem>timestampedKeyValueStore())));
     }
 
     private static ResponseEntity<?> badLimit() {

@@ -28,7 +28,15 @@ public final class ModelView {
     private final TrendingBoard trending;
     private final Function<String, CatalogItem> catalog;
 
-    public ModelView(
+    /** A view over a task's or a query's stores: {@link RecommenderTopology#model}. */
+    @FunctionalInterface
+    interface Factory {
+        ModelView over(
+                ReadOnlyKeyValueStore<String, SimilarItems> similar,
+                ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog);
+    }
+
+    ModelView(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
             TrendingBoard trending,
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,

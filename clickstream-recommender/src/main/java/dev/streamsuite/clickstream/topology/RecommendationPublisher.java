@@ -6,7 +6,6 @@ import dev.streamsuite.clickstream.state.UserState;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.Recommendation;
 import dev.streamsuite.schemas.clickstream.RecommendedItem;
-import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,17 +24,14 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 final class RecommendationPublisher implements FixedKeyProcessor<String, Click, Recommendation> {
 
     private final RecommenderSettings settings;
-    private final TrendingBoard trending;
-    private final GlobalStoreCache<CatalogItem> catalogCache;
+    private final ModelView.Factory models;
     private FixedKeyProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserState> users;
     private ModelView model;
 
-    RecommendationPublisher(
-            RecommenderSettings settings, TrendingBoard trending, GlobalStoreCache<CatalogItem> catalogCache) {
+    RecommendationPublisher(RecommenderSettings settings, ModelView.Factory models) {
         this.settings = settings;
-        this.trending = trending;
-        this.catalogCache = catalogCache;
+        this.models = models;
     }
 
     @Override
@@ -52,7 +48,7 @@ final class RecommendationPublisher implements FixedKeyProcessor<String, Click, 
                 context.getStateStore(RecommenderTopology.SIMILAR_ITEMS_STORE);
         TimestampedKeyValueStore<String, CatalogItem> catalog =
                 context.getStateStore(RecommenderTopology.CATALOG_STORE);
-        this.model = new ModelView(similar, trending, catalog, catalogCache);
+        this.model = models.over(similar, catalog);
     }
 
     @Override

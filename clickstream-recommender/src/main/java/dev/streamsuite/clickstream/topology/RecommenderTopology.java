@@ -22,6 +22,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -59,14 +60,14 @@ public final class RecommenderTopology implements StreamsTopology {
         this.catalogCache = new GlobalStoreCache<>(settings.catalogCacheItems());
     }
 
-    /** The trending lists of this topology's global store, ranked, for recommendations and queries. */
-    public TrendingBoard trendingBoard() {
-        return trendingBoard;
-    }
-
-    /** The catalog items most recently asked about, decoded, kept in step with the catalog's global store. */
-    public GlobalStoreCache<CatalogItem> catalogCache() {
-        return catalogCache;
+    /**
+     * The model as {@code similar} and {@code catalog} hold it (a task's global stores, or their queryable views),
+     * ranked with this topology's trending board and read through its catalog cache.
+     */
+    public ModelView model(
+            ReadOnlyKeyValueStore<String, SimilarItems> similar,
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog) {
+        return new ModelView(similar, trendingBoard, catalog, catalogCache);
     }
 
     /** Its own compacted topics: the model's related items and trending lists, read back by every instance. */
@@ -115,9 +116,7 @@ public final class RecommenderTopology implements StreamsTopology {
         var clickSerde = RecommenderState.clicks();
 
         clicks.processValues(
-                        () -> new RecommendationPublisher(settings, trendingBoard, catalogCache),
-                        Named.as("recommend"),
-                        USERS_STORE)
+                        () -> new RecommendationPublisher(settings, this::model), Named.as("recommend"), USERS_STORE)
                 .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
 
         var pairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());

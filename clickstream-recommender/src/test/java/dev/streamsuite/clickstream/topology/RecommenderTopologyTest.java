@@ -412,11 +412,9 @@ class RecommenderTopologyTest {
 
     private ModelView model() {
         publishRankings();
-        return new ModelView(
+        return topology.model(
                 driver.getKeyValueStore(RecommenderTopology.SIMILAR_ITEMS_STORE),
-                topology.trendingBoard(),
-                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE),
-                topology.catalogCache());
+                driver.getTimestampedKeyValueStore(RecommenderTopology.CATALOG_STORE));
     }
 
     private double metric(String name) {
