@@ -26,13 +26,14 @@ public final class LoopbackPorts {
     static final int LOWEST = 20_000;
     private static final int LINUX_EPHEMERAL_LOW = 32_768;
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int EPHEMERAL_LOW = ephemeralLow();
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private LoopbackPorts() {}
 
     /** A port nothing listens on now, outside the kernel's ephemeral range, never returned before. */
     public static int free() {
-        int end = ephemeralLow();
+        int end = EPHEMERAL_LOW;
         if (end - LOWEST < 1_000) {
             return fromTheKernel();
         }
