@@ -46,9 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
      * so a service started here sizes its heap ({@link #POD_HEAP_MIB}) and picks its collector as
      * deployed, and tests and the benchmark measure what runs in production.
      */
-    public static final List<String> JVM_OPTIONS = Stream.concat(
-                    Stream.of("-XX:MaxRAM=" + POD_MEMORY_MIB + "m"), POD_JVM_OPTIONS.stream())
-            .toList();
+    public static final List<String> JVM_OPTIONS = jvmOptions(POD_JVM_OPTIONS);
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,6 +69,16 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path repository, String service, Map<String, String> environment, int port)
             throws IOException {
+        return start(repository, service, environment, port, POD_JVM_OPTIONS);
+    }
+
+    /**
+     * The same, in a pod whose JVM options are {@code podJvmOptions} instead of {@link
+     * #POD_JVM_OPTIONS} (e.g. another collector, to compare the two in one benchmark run).
+     */
+    public static ServiceProcess start(
+            Path repository, String service, Map<String, String> environment, int port, List<String> podJvmOptions)
+            throws IOException {
         Path jar = repository.resolve(service).resolve("target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first (./mvnw package)");
@@ -79,12 +87,18 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         var command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(ClassDataSharing.launch(java, jar, JVM_OPTIONS));
+        var jvmOptions = jvmOptions(podJvmOptions);
+        command.addAll(jvmOptions);
+        command.addAll(ClassDataSharing.launch(java, jar, jvmOptions));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return new ServiceProcess(service, builder.start(), port, log);
+    }
+
+    private static List<String> jvmOptions(List<String> podJvmOptions) {
+        return Stream.concat(Stream.of("-XX:MaxRAM=" + POD_MEMORY_MIB + "m"), podJvmOptions.stream())
+                .toList();
     }
 
     /**

@@ -104,6 +104,10 @@ final class Report {
         settings.put("window_s", options.window());
         settings.put("latency_s", options.latency());
         settings.put("scale", options.scale());
+        if (options.before() != null) {
+            settings.put("before", options.before());
+            settings.put("before_jvm", String.join(" ", options.beforeJvm()));
+        }
         settings.put("broker", "one KRaft broker, a process of its own, 6 partitions per topic, replication 1");
         settings.put(
                 "services",
@@ -321,6 +325,13 @@ final class Report {
                                 + "iot-aggregator's warm-up lasts at least a window and its grace and 10 s more, so that it "
                                 + "includes the first window close after the start, which runs the close path before the JIT "
                                 + "compiled it; its timing lasts at least 120 s, two closes.\n");
+        if (options.before() != null) {
+            text.append("- **@before**: the services' jars built under `")
+                    .append(options.before())
+                    .append("`, with one stream thread in every round, in a pod with `")
+                    .append(String.join(" ", options.beforeJvm()))
+                    .append("`: an earlier build or other JVM options, measured in the same run.\n");
+        }
         text.append("- **RSS / heap**: the largest value sampled each second during the run.\n");
         text.append(
                 "- **CPU µs/event**: the process's CPU time (user and system, all its threads: stream threads, producer I/O, JIT, garbage collection, RocksDB) over the measured window, divided by the events counted in it; the broker's share is not in it. On two cores shared with the broker it tells a cheaper build from a dearer one where the rate moves with the machine.\n\n");

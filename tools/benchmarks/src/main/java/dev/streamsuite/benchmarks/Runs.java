@@ -74,11 +74,15 @@ final class Runs {
 
     /** A service as deployed: its -exec jar, its application.yml, exactly-once. */
     Throughput service(String service, Datasets.Dataset input, int threads) throws Exception {
-        return service(service, input, threads, repository);
+        return service(service, input, threads, repository, ServiceProcess.POD_JVM_OPTIONS);
     }
 
-    /** The same, with the jar built under {@code jars} ({@code <jars>/<service>/target/}), e.g. an earlier build. */
-    Throughput service(String service, Datasets.Dataset input, int threads, Path jars) throws Exception {
+    /**
+     * The same, with the jar built under {@code jars} ({@code <jars>/<service>/target/}), e.g. an earlier build, in a
+     * pod with {@code podJvmOptions} (see {@link ServiceProcess#POD_JVM_OPTIONS}).
+     */
+    Throughput service(String service, Datasets.Dataset input, int threads, Path jars, List<String> podJvmOptions)
+            throws Exception {
         String application = "bench-" + service + "-" + (++runs);
         var environment = serviceEnvironment(application, threads);
         if (service.equals(profiled) && threads == 1 && !profileRecorded) {
@@ -89,7 +93,7 @@ final class Runs {
                     (options, recording) -> options + " " + recording);
             SuiteBenchmark.log("%s records a profile: %s", application, work.resolve(application + ".jfr"));
         }
-        try (var process = ServiceProcess.start(jars, service, environment, LoopbackPorts.free())) {
+        try (var process = ServiceProcess.start(jars, service, environment, LoopbackPorts.free(), podJvmOptions)) {
             return measure(process.pid(), application, input, () -> heapMiB(process));
         }
     }

@@ -34,7 +34,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * 3M payments, 4.5M readings, 3M clicks; enough for the JIT's warm-up and a window of 30 s after it), {@code --profile SERVICE} (a JFR recording of the
  * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
  * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
- * one thread in every round: before and after in the same run), {@code --only LIST} (some of
+ * one thread in every round: before and after in the same run), {@code --before-jvm OPTIONS} (the
+ * pod's JVM options of those runs instead of the default pod's, comma-separated; {@code --before .
+ * --before-jvm -XX:MaxRAMPercentage=40.0,-XX:ActiveProcessorCount=2,-XX:+UseG1GC} compares this
+ * build with another collector), {@code --only LIST} (some of
  * baselines, fraud-detector, iot-aggregator, clickstream-recommender, comma-separated; for profiling),
  * {@code --jvm OPTIONS} (JVM options of the services, comma-separated, e.g.
  * {@code --jvm -XX:TieredStopAtLevel=1}: what a flag costs; a semicolon stands for a comma within
@@ -106,7 +109,12 @@ public final class SuiteBenchmark {
                         report.add(
                                 service + "@before",
                                 1,
-                                runs.service(service, services.get(service), 1, repository.resolve(options.before())));
+                                runs.service(
+                                        service,
+                                        services.get(service),
+                                        1,
+                                        repository.resolve(options.before()),
+                                        options.beforeJvm()));
                     }
                 }
             }
@@ -240,6 +248,7 @@ public final class SuiteBenchmark {
             double scale,
             String profile,
             String before,
+            List<String> beforeJvm,
             List<String> only,
             String jvm,
             String command) {
@@ -258,7 +267,8 @@ public final class SuiteBenchmark {
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException(
-                            "options are --rounds, --window, --latency, --scale, --profile, --before, --only, --jvm; got "
+                            "options are --rounds, --window, --latency, --scale, --profile, --before, --before-jvm, --only,"
+                                    + " --jvm; got "
                                     + args[i]);
                 }
                 values.put(args[i].substring(2), args[i + 1]);
@@ -270,6 +280,9 @@ public final class SuiteBenchmark {
                     Double.parseDouble(values.getOrDefault("scale", "3.0")),
                     values.get("profile"),
                     values.get("before"),
+                    values.containsKey("before-jvm")
+                            ? List.of(values.get("before-jvm").split(","))
+                            : ServiceProcess.POD_JVM_OPTIONS,
                     values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),
                     values.containsKey("jvm")
                             ? values.get("jvm").replace(',', ' ').replace(';', ',')

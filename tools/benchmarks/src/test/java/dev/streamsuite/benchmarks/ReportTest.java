@@ -3,6 +3,7 @@ package dev.streamsuite.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamsuite.testsupport.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,17 @@ class ReportTest {
 
     private Report report(String... only) {
         return new Report(
-                new SuiteBenchmark.Options(1, 30, 30, 1.0, null, null, List.of(only), null, "./tools/benchmarks/run"),
+                new SuiteBenchmark.Options(
+                        1,
+                        30,
+                        30,
+                        1.0,
+                        null,
+                        null,
+                        ServiceProcess.POD_JVM_OPTIONS,
+                        List.of(only),
+                        null,
+                        "./tools/benchmarks/run"),
                 repository);
     }
 }
