@@ -34,12 +34,14 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * The JVM options of the default pod that size its memory and its own threads ({@code
      * jvm.options}, also the image's {@code JAVA_TOOL_OPTIONS}): the heap a share of the memory
-     * limit; the collector named, since in a container under 1.8 GiB the JVM would pick the serial
-     * one where this machine picks G1; and the JVM's collector and compiler threads sized for 2 CPUs,
-     * as on this machine, whatever the node has (each takes memory).
+     * limit; the serial collector, which commits only the heap the service needs where G1 grew it
+     * to its cap under load (docs/benchmarks/findings.md: 50-105 MiB less RSS, at throughputs within
+     * the benchmark's round-to-round spread), and is what the JVM picks in a container under 1.8 GiB
+     * anyway, named so a larger pod keeps it; and the JVM's compiler threads sized for
+     * 2 CPUs, as on this machine, whatever the node has (each takes memory).
      */
-    public static final List<String> POD_JVM_OPTIONS =
-            List.of("-XX:MaxRAMPercentage=" + POD_HEAP_PERCENT + ".0", "-XX:ActiveProcessorCount=2", "-XX:+UseG1GC");
+    public static final List<String> POD_JVM_OPTIONS = List.of(
+            "-XX:MaxRAMPercentage=" + POD_HEAP_PERCENT + ".0", "-XX:ActiveProcessorCount=2", "-XX:+UseSerialGC");
 
     /**
      * What the JVM sees in the default pod: {@code MaxRAM} stands for the container's memory limit,
