@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * start that refreshes the application context without reaching Kafka or the registry and exits.
  * The JVM then maps those classes instead of loading and verifying them one by one, which halves
  * the start on a busy node. Made once per build of the jar and set of JVM options, under {@code
- * target/cds/} for the default pod's options and {@code target/cds-<hash>/} for others, so that runs
- * alternating two sets (a benchmark comparing collectors) do not train again on every start.
+ * target/cds-<hash of the options>/}, so that runs alternating two sets (a benchmark comparing
+ * collectors) do not train again on every start.
  */
 final class ClassDataSharing {
 
@@ -35,10 +35,7 @@ final class ClassDataSharing {
      * made again when they change.
      */
     static synchronized List<String> launch(Path java, Path jar, List<String> jvmOptions) {
-        Path directory = jar.resolveSibling(
-                jvmOptions.equals(ServiceProcess.JVM_OPTIONS)
-                        ? "cds"
-                        : "cds-" + Integer.toHexString(jvmOptions.hashCode()));
+        Path directory = jar.resolveSibling("cds-" + Integer.toHexString(jvmOptions.hashCode()));
         Path unpacked = directory.resolve(jar.getFileName());
         Path archive = directory.resolve("app.jsa");
         Path trainedWith = directory.resolve("jvm-options.txt");

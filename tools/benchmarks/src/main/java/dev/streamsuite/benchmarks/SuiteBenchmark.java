@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,13 +282,18 @@ public final class SuiteBenchmark {
                     values.get("profile"),
                     values.get("before"),
                     values.containsKey("before-jvm")
-                            ? List.of(values.get("before-jvm").split(","))
+                            ? jvmOptions(values.get("before-jvm"))
                             : ServiceProcess.POD_JVM_OPTIONS,
                     values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of(),
-                    values.containsKey("jvm")
-                            ? values.get("jvm").replace(',', ' ').replace(';', ',')
-                            : null,
+                    values.containsKey("jvm") ? String.join(" ", jvmOptions(values.get("jvm"))) : null,
                     "tools/benchmarks/run " + String.join(" ", args).trim());
+        }
+
+        /** JVM options given comma-separated; a semicolon stands for a comma within one option. */
+        static List<String> jvmOptions(String given) {
+            return Arrays.stream(given.split(","))
+                    .map(option -> option.replace(';', ','))
+                    .toList();
         }
     }
 

@@ -25,6 +25,16 @@ class OptionsTest {
     }
 
     @Test
+    void aSemicolonStandsForACommaWithinOneJvmOptionOfEitherKind() {
+        var options = SuiteBenchmark.Options.parse(new String[] {
+            "--jvm -agentpath:/p/lib.so=start;event=itimer,-Xss1m --before . --before-jvm -Da=1;2,-XX:+UseG1GC"
+        });
+
+        assertThat(options.jvm()).isEqualTo("-agentpath:/p/lib.so=start,event=itimer -Xss1m");
+        assertThat(options.beforeJvm()).containsExactly("-Da=1,2", "-XX:+UseG1GC");
+    }
+
+    @Test
     void aWordThatIsNotAnOptionNamesTheOptions() {
         assertThatThrownBy(() -> SuiteBenchmark.Options.parse(new String[] {"rounds 3"}))
                 .hasMessageContaining("--before-jvm")
