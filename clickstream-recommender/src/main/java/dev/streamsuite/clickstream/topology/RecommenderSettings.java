@@ -27,8 +27,8 @@ import java.time.Duration;
  * @param flaggedFor an account's clicks stay out of the model this long (event time) after its
  *     latest fraud alert
  * @param forgetUsersAfter a shopper without a click for this long (event time) is forgotten
- * @param sweepInterval how often (stream time) forgotten shoppers and items whose related items
- *     all decayed away are looked for
+ * @param sweepInterval how often (stream time) forgotten shoppers, ended sessions and items whose
+ *     related items all decayed away are looked for
  * @param sweepBatch entries one look reads at most, per task and store (bounds its transaction)
  * @param catalogCacheItems catalog items kept decoded in memory, the most recently asked about (each about 300
  *     bytes of heap)

@@ -5,7 +5,6 @@ import dev.streamsuite.clickstream.domain.Interaction;
 import dev.streamsuite.clickstream.domain.ItemInteraction;
 import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.RecentItems;
-import dev.streamsuite.clickstream.domain.SessionEvent;
 import dev.streamsuite.clickstream.domain.SessionState;
 import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.state.DecayedScoreState;
@@ -13,7 +12,6 @@ import dev.streamsuite.clickstream.state.InteractionState;
 import dev.streamsuite.clickstream.state.ItemInteractionState;
 import dev.streamsuite.clickstream.state.PairIncrementState;
 import dev.streamsuite.clickstream.state.RelatedIncrementState;
-import dev.streamsuite.clickstream.state.ScreenedClick;
 import dev.streamsuite.clickstream.state.SessionWindowState;
 import dev.streamsuite.clickstream.state.TopItemsState;
 import dev.streamsuite.clickstream.state.TrendingCountsState;
@@ -32,11 +30,8 @@ final class RecommenderState {
 
     private RecommenderState() {}
 
-    static Serde<Click> clicks() {
-        return InternalFormat.serde(ScreenedClick.class, RecommenderState::toRecord, RecommenderState::fromRecord);
-    }
-
-    static Serde<SessionAccumulator> sessions() {
+    /** A shopper's open session; the record's {@code pending} (the increments of the DSL's session windows) stays empty. */
+    static Serde<SessionState> sessions() {
         return InternalFormat.serde(SessionWindowState.class, RecommenderState::toRecord, RecommenderState::fromRecord);
     }
 
@@ -84,49 +79,17 @@ final class RecommenderState {
         return user.getLastPublished() == null ? null : Instant.ofEpochMilli(user.getLastPublished());
     }
 
-    private static ScreenedClick toRecord(Click click) {
-        var event = click.event();
-        return new ScreenedClick(
-                click.eventId(),
-                click.userId(),
-                click.category(),
-                event.itemId(),
-                toRecord(event.interaction()),
-                event.eventTime().toEpochMilli());
-    }
-
-    private static Click fromRecord(ScreenedClick click) {
-        return new Click(
-                click.getEventId(),
-                click.getUserId(),
-                click.getCategory(),
-                new SessionEvent(
-                        click.getItemId(),
-                        fromRecord(click.getInteraction()),
-                        Instant.ofEpochMilli(click.getEventTime())));
-    }
-
-    private static SessionWindowState toRecord(SessionAccumulator accumulator) {
+    private static SessionWindowState toRecord(SessionState session) {
         return new SessionWindowState(
-                accumulator.session().capacity(),
-                accumulator.session().items().stream()
-                        .map(RecommenderState::toRecord)
-                        .toList(),
-                accumulator.pending().stream().map(RecommenderState::toRecord).toList());
+                session.capacity(),
+                session.items().stream().map(RecommenderState::toRecord).toList(),
+                List.of());
     }
 
-    private static SessionAccumulator fromRecord(SessionWindowState state) {
-        return new SessionAccumulator(
-                new SessionState(
-                        state.getCapacity(),
-                        state.getItems().stream()
-                                .map(RecommenderState::fromRecord)
-                                .toList()),
-                state.getPending().stream().map(RecommenderState::fromRecord).toList());
-    }
-
-    private static PairIncrementState toRecord(PairIncrement pair) {
-        return new PairIncrementState(pair.from(), pair.to(), pair.weight(), List.of());
+    private static SessionState fromRecord(SessionWindowState state) {
+        return new SessionState(
+                state.getCapacity(),
+                state.getItems().stream().map(RecommenderState::fromRecord).toList());
     }
 
     private static PairIncrementState toRecord(List<PairIncrement> increments) {

@@ -1,6 +1,5 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.domain.SessionPairs;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
 import dev.streamsuite.schemas.TopicSpec;
@@ -13,23 +12,17 @@ import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.StreamsTopology;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Clicks keyed by user are screened (invalid → dead letter, flagged accounts → excluded) and
- * feed three parts of the model: session windows per user, whose new item pairs go to the
+ * feed three parts of the model: each user's open session, whose new item pairs go to the
  * items' owners (repartitioned by item) and update their top-N related items; hopping-window
  * trending counts per category; and each user's recent items, from which recommendations are
  * published. Related items and trending lists are published to the service's own topics and
@@ -42,7 +35,7 @@ public final class RecommenderTopology implements StreamsTopology {
     public static final String SIMILAR_ITEMS_STORE = "similar-items";
     static final String TRENDING_STORE = "trending";
     public static final String USERS_STORE = "users";
-    static final String SESSIONS_STORE = "sessions";
+    static final String OPEN_SESSIONS_STORE = "open-sessions";
     static final String ITEM_PAIRS_STORE = "item-pairs";
     public static final String PENDING_PUBLICATIONS_STORE = "related-items-pending";
     static final String TRENDING_BUCKETS_STORE = "trending-buckets";
@@ -85,6 +78,11 @@ public final class RecommenderTopology implements StreamsTopology {
                         Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(OPEN_SESSIONS_STORE),
+                        Serdes.String(),
+                        RecommenderState.sessions())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), RecommenderState.topItems())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -113,35 +111,15 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .withTimestampExtractor(
                                         EventTimes.extractor(ClickEvent.class, ClickEvent::getEventTime)))
                 .processValues(() -> new ClickScreen(settings.flaggedFor()), Named.as("screen-click"));
-        var clickSerde = RecommenderState.clicks();
 
         clicks.processValues(
                         () -> new RecommendationPublisher(settings, this::model), Named.as("recommend"), USERS_STORE)
                 .to(topics.recommendations().name(), topics.recommendations().produced("recommendations-out"));
 
-        var pairs = new SessionPairs(settings.weights(), settings.maxItemsPerSession());
-        clicks.groupByKey(Grouped.with("clicks-by-user", Serdes.String(), clickSerde))
-                .windowedBy(SessionWindows.ofInactivityGapAndGrace(settings.sessionGap(), settings.sessionGrace()))
-                .aggregate(
-                        () -> SessionAccumulator.empty(settings.maxItemsPerSession()),
-                        (user, click, session) -> session.add(click, pairs),
-                        (user, left, right) -> left.merge(right),
-                        Named.as("sessionize"),
-                        Materialized.<String, SessionAccumulator, SessionStore<Bytes, byte[]>>as(SESSIONS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(RecommenderState.sessions())
-                                // Every update carries its own new pairs: none may be folded away by the cache.
-                                .withCachingDisabled())
-                .toStream(Named.as("session-updates"))
-                .filter((session, accumulator) -> accumulator != null, Named.as("live-sessions"))
-                // One record per item the click touches, not one per increment: working off a backlog, the
-                // stream thread serves its tasks by records, not by need, so the fewer records a click makes
-                // here, the closer the pairs stage keeps up with the input.
-                .flatMap(
-                        (session, accumulator) -> ItemIncrements.byItem(accumulator.pending()).entrySet().stream()
-                                .map(item -> KeyValue.pair(item.getKey(), item.getValue()))
-                                .toList(),
-                        Named.as("pairs"))
+        // One record per item the click touches, not one per increment: working off a backlog, the stream thread is fed
+        // and serves its tasks by bytes and records, not by need, so the fewer a click makes here, the closer the pairs
+        // stage keeps up with the input.
+        clicks.process(() -> new SessionPairing(settings), Named.as("pair-in-session"), OPEN_SESSIONS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), RecommenderState.itemIncrements())
                         .withName("pairs-by-item"))
                 .process(

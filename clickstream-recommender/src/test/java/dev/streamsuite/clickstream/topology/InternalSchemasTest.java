@@ -3,7 +3,6 @@ package dev.streamsuite.clickstream.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.clickstream.state.PairIncrementState;
-import dev.streamsuite.clickstream.state.ScreenedClick;
 import dev.streamsuite.clickstream.state.SessionWindowState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TopItemsState;
@@ -27,7 +26,6 @@ class InternalSchemasTest {
                         TrendingSnapshot.class,
                         UserState.class,
                         SessionWindowState.class,
-                        ScreenedClick.class,
                         PairIncrementState.class,
                         TopItemsState.class,
                         TrendingCountsState.class))

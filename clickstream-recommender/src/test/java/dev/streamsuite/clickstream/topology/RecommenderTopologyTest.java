@@ -361,6 +361,56 @@ class RecommenderTopologyTest {
     }
 
     @Test
+    void aClickOutOfOrderWithinTheGapJoinsItsSession() {
+        click("u1", "sock", ClickType.VIEW, T0.plus(Duration.ofMinutes(20)));
+        click("u1", "shoe", ClickType.VIEW, T0);
+
+        assertThat(related("shoe")).containsExactly("sock");
+        assertThat(related("sock")).containsExactly("shoe");
+        assertThat(metric("session-late-click-total")).isZero();
+    }
+
+    @Test
+    void aClickFromBeforeTheOpenSessionIsPairedWithNothingAndCounted() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u1", "book", ClickType.VIEW, T0.plus(Duration.ofMinutes(40)));
+        // Within gap + grace of the stream time, but more than a gap before the open session (the book's).
+        click("u1", "sock", ClickType.VIEW, T0.plus(Duration.ofMinutes(5)));
+        // Past gap + grace of the stream time.
+        click("u1", "lace", ClickType.VIEW, T0.plus(Duration.ofMinutes(40)).minus(Duration.ofMinutes(36)));
+
+        assertThat(related("book")).isEmpty();
+        assertThat(related("sock")).isEmpty();
+        assertThat(metric("session-late-click-total")).isEqualTo(2.0);
+        assertThat(sessionItems("u1")).containsExactly("book");
+    }
+
+    @Test
+    void sessionsNoClickCanJoinAnyMoreAreDeleted() {
+        click("u1", "shoe", ClickType.VIEW, T0);
+        click("u2", "sock", ClickType.VIEW, T0.plus(Duration.ofMinutes(30)));
+        assertThat(sessionItems("u1")).containsExactly("shoe");
+
+        // Stream time past the sweep interval: u1's newest click is more than gap + grace behind, u2's is not.
+        click("u3", "lace", ClickType.VIEW, T0.plus(SETTINGS.sweepInterval()));
+
+        assertThat(sessionItems("u1")).as("ended at T0").isEmpty();
+        assertThat(sessionItems("u2")).containsExactly("sock");
+        assertThat(sessionItems("u3")).containsExactly("lace");
+    }
+
+    private List<String> sessionItems(String user) {
+        KeyValueStore<String, dev.streamsuite.clickstream.domain.SessionState> sessions =
+                driver.getKeyValueStore(RecommenderTopology.OPEN_SESSIONS_STORE);
+        var session = sessions.get(user);
+        return session == null
+                ? List.of()
+                : session.items().stream()
+                        .map(dev.streamsuite.clickstream.domain.ItemInteraction::itemId)
+                        .toList();
+    }
+
+    @Test
     void sessionsFollowTheClicksEventTimeNotTheRecordTimestamp() {
         // Published an hour apart, clicked 30 s apart: one session.
         clicks.pipeInput("u1", clickEvent("u1", "shoe", T0), T0);
