@@ -111,6 +111,28 @@ class ClickstreamRestartIT {
         var trending = latest(RecommenderTopics.TRENDING, before, between, partitionZero);
         assertThat(trending).as("the category's and the overall list").hasSize(2);
         assertThat(trending).isEqualTo(latest(RecommenderTopics.TRENDING, between, after, partitionZero));
+        assertThat(compressionOf(
+                        interrupted + "-pairs-by-item-repartition",
+                        interrupted + "-open-sessions-changelog",
+                        TopicCatalog.RECOMMENDATIONS.name()))
+                .as("internal topics stored compressed; an output topic as its clients write it")
+                .containsExactly("lz4", "lz4", "producer");
+    }
+
+    private static List<String> compressionOf(String... topics) {
+        var resources = java.util.Arrays.stream(topics)
+                .map(topic -> new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic))
+                .toList();
+        try (var admin = TestInfrastructure.shared().kafka().admin()) {
+            var configs = admin.describeConfigs(resources).all().get();
+            return resources.stream()
+                    .map(resource ->
+                            configs.get(resource).get("compression.type").value())
+                    .toList();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ServiceInstance start(String applicationId) {

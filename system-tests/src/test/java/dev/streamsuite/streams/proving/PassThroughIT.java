@@ -173,39 +173,6 @@ class PassThroughIT {
         }
     }
 
-    /**
-     * What a stream thread writes is compressed: its producer's batches end up smaller than their
-     * records (the producer's own {@code compression-rate-avg}, compressed size over uncompressed size,
-     * 1.0 without compression). Bursts of payments, so that batches hold more than one record.
-     */
-    @Test
-    void compressesWhatItWrites() {
-        assertThat(streams.getStreamsConfiguration()).containsEntry("producer.compression.type", "lz4");
-        String burst = "lz4-" + UUID.randomUUID() + "-";
-        var sent = new java.util.concurrent.atomic.AtomicInteger();
-        await().atMost(PATIENCE).until(() -> {
-            for (int i = 0; i < 200; i++) {
-                String id = burst + sent.getAndIncrement();
-                send(burst, ConfluentWireFormat.serialize(transactionSchemaId, payment(id, 100)));
-            }
-            producer.flush();
-            return streamThreadCompressionRate() < 1.0;
-        });
-        assertThat(streamThreadCompressionRate()).isGreaterThan(0.0);
-    }
-
-    /** The lowest {@code compression-rate-avg} among the stream threads' producers; NaN before any batch. */
-    private double streamThreadCompressionRate() {
-        return streams.getKafkaStreams().metrics().entrySet().stream()
-                .filter(metric -> metric.getKey().group().equals("producer-metrics")
-                        && metric.getKey().name().equals("compression-rate-avg")
-                        && metric.getKey().tags().getOrDefault("client-id", "").contains("StreamThread"))
-                .mapToDouble(metric -> (Double) metric.getValue().metricValue())
-                .filter(rate -> !Double.isNaN(rate))
-                .min()
-                .orElse(Double.NaN);
-    }
-
     private static Map<String, Long> countsOf(List<ConsumerRecord<String, Transaction>> records, String batch) {
         return records.stream()
                 .map(r -> r.value().getTransactionId())
