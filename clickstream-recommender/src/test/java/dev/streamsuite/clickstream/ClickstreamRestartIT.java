@@ -19,14 +19,17 @@ import dev.streamsuite.testsupport.TopicRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -120,9 +123,8 @@ class ClickstreamRestartIT {
     }
 
     private static List<String> compressionOf(String... topics) {
-        var resources = java.util.Arrays.stream(topics)
-                .map(topic -> new org.apache.kafka.common.config.ConfigResource(
-                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic))
+        var resources = Arrays.stream(topics)
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
                 .toList();
         try (var admin = TestInfrastructure.shared().kafka().admin()) {
             var configs = admin.describeConfigs(resources).all().get();
@@ -130,7 +132,7 @@ class ClickstreamRestartIT {
                     .map(resource ->
                             configs.get(resource).get("compression.type").value())
                     .toList();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.SessionPairs;
 import dev.streamsuite.clickstream.domain.SessionState;
 import dev.streamsuite.streams.StoreSweep;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -83,11 +84,9 @@ final class SessionPairing implements Processor<String, Click, String, List<Pair
                 .forEach((item, forItem) -> context.forward(record.withKey(item).withValue(forItem)));
     }
 
-    /** The session's newest click; its items are most recent first. */
+    /** The session's newest click; an empty session (never stored) counts as long ended. */
     private static long newest(SessionState session) {
-        return session.items().isEmpty()
-                ? Long.MIN_VALUE / 2
-                : session.items().get(0).lastAt().toEpochMilli();
+        return session.lastEventTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE / 2);
     }
 
     private static long oldest(SessionState session) {

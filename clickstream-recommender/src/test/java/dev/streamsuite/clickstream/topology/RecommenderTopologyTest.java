@@ -2,7 +2,9 @@ package dev.streamsuite.clickstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.clickstream.domain.ItemInteraction;
 import dev.streamsuite.clickstream.domain.ScoredItem;
+import dev.streamsuite.clickstream.domain.SessionState;
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.clickstream.state.TrendingSnapshot;
@@ -400,14 +402,11 @@ class RecommenderTopologyTest {
     }
 
     private List<String> sessionItems(String user) {
-        KeyValueStore<String, dev.streamsuite.clickstream.domain.SessionState> sessions =
-                driver.getKeyValueStore(RecommenderTopology.OPEN_SESSIONS_STORE);
+        KeyValueStore<String, SessionState> sessions = driver.getKeyValueStore(RecommenderTopology.OPEN_SESSIONS_STORE);
         var session = sessions.get(user);
         return session == null
                 ? List.of()
-                : session.items().stream()
-                        .map(dev.streamsuite.clickstream.domain.ItemInteraction::itemId)
-                        .toList();
+                : session.items().stream().map(ItemInteraction::itemId).toList();
     }
 
     @Test
