@@ -140,6 +140,11 @@ public final class BrokerProcess implements AutoCloseable {
         return log;
     }
 
+    /** The broker's process id, e.g. to read its CPU time; it changes with {@link #restart()}. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         stop();

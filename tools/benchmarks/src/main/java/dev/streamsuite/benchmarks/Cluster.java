@@ -55,6 +55,10 @@ final class Cluster implements AutoCloseable {
         return registry.registryApiUrl();
     }
 
+    long brokerPid() {
+        return broker.pid();
+    }
+
     Admin admin() {
         return broker.admin();
     }

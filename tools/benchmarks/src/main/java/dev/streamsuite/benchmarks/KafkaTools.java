@@ -44,7 +44,7 @@ final class KafkaTools {
                 .reduce((first, last) -> last)
                 .orElseThrow(() -> new IllegalStateException("ProducerPerformance printed no summary: " + output));
         double perSecond = Double.parseDouble(summary.replaceAll(".*records sent, ([0-9.]+) records/sec.*", "$1"));
-        return new Runs.Throughput(perSecond, records / perSecond, 0, 0, 0, "", 0);
+        return new Runs.Throughput(perSecond, records / perSecond, 0, 0, 0, 0, "", 0);
     }
 
     /** {@code ConsumerPerformance}: reads what the producer wrote, from the start. */
@@ -65,7 +65,7 @@ final class KafkaTools {
         String values = output.get(output.size() - 1);
         String[] columns = values.split(",\\s*");
         double perSecond = Double.parseDouble(columns[5]);
-        return new Runs.Throughput(perSecond, records / perSecond, 0, 0, 0, "", 0);
+        return new Runs.Throughput(perSecond, records / perSecond, 0, 0, 0, 0, "", 0);
     }
 
     private List<String> run(String tool, String... arguments) throws Exception {

@@ -28,7 +28,9 @@ final class Runs {
     /**
      * What one run measured. {@code heapMiB} is 0 where the process has no metrics endpoint;
      * {@code cpuMicrosPerEvent} (the process's CPU time, all its threads, over the events of the
-     * measured window) is 0 where the process is not one of ours. {@code warmUpSeconds}: from the
+     * measured window) is 0 where the process is not one of ours; {@code brokerCpuMicrosPerEvent} is the
+     * broker's CPU time over the same window and events (0 for Kafka's perf tools): what the
+     * pipeline costs the broker, e.g. compressing a topic. {@code warmUpSeconds}: from the
      * start of the run to the start of the clock (0 for Kafka's perf tools).
      */
     record Throughput(
@@ -37,6 +39,7 @@ final class Runs {
             double rssMiB,
             double heapMiB,
             double cpuMicrosPerEvent,
+            double brokerCpuMicrosPerEvent,
             String stages,
             double warmUpSeconds) {}
 
@@ -153,6 +156,7 @@ final class Runs {
             topics.add(topic);
             var from = Progress.sample(admin, application, topics);
             double cpuFrom = ProcessStats.cpuSeconds(pid);
+            double brokerCpuFrom = ProcessStats.cpuSeconds(cluster.brokerPid());
             double rss = 0;
             double heapMax = 0;
             Progress.Sample to;
@@ -163,6 +167,7 @@ final class Runs {
                 to = Progress.sample(admin, application, topics);
             } while (to.nanos() - from.nanos() < window.toNanos() && !to.drained(topics));
             double cpuTo = ProcessStats.cpuSeconds(pid);
+            double brokerCpuTo = ProcessStats.cpuSeconds(cluster.brokerPid());
             var pace = Progress.pace(from, to, topic, repartitions);
             double seconds = (to.nanos() - from.nanos()) / 1e9;
             double events = pace.eventsPerSecond() * seconds;
@@ -171,10 +176,16 @@ final class Runs {
                     seconds,
                     rss,
                     heapMax,
-                    cpuFrom < 0 || cpuTo < 0 || events <= 0 ? 0 : (cpuTo - cpuFrom) * 1e6 / events,
+                    microsPerEvent(cpuFrom, cpuTo, events),
+                    microsPerEvent(brokerCpuFrom, brokerCpuTo, events),
                     "paced by " + pace.slowestStage() + " (" + pace.stages() + ")",
                     warmUpSeconds);
         }
+    }
+
+    /** CPU time between two readings of a process's, per event; 0 where a reading failed. */
+    private static double microsPerEvent(double cpuFrom, double cpuTo, double events) {
+        return cpuFrom < 0 || cpuTo < 0 || events <= 0 ? 0 : (cpuTo - cpuFrom) * 1e6 / events;
     }
 
     /**

@@ -19,7 +19,7 @@ class ReportTest {
     @Test
     void aRunWithoutTheBaselinesHasNoRatiosAndJudgesNoRatioGoal() throws Exception {
         var report = report("clickstream-recommender");
-        report.add("clickstream-recommender", 1, new Runs.Throughput(686, 30, 444, 146, 0, "", 20));
+        report.add("clickstream-recommender", 1, new Runs.Throughput(686, 30, 444, 146, 0, 0, "", 20));
 
         report.write();
 
@@ -30,6 +30,7 @@ class ReportTest {
         assertThat(result.has("ratio_to_b0")).isFalse();
         assertThat(result.has("ratio_to_b1")).isFalse();
         assertThat(result.has("cpu_us_per_event")).as("not measured").isFalse();
+        assertThat(result.has("broker_cpu_us_per_event")).as("not measured").isFalse();
         assertThat(written.path("goals").findValuesAsText("goal"))
                 .containsExactly("clickstream-recommender (1 thread) RSS ≤ 512 MiB");
         assertThat(Files.readString(repository.resolve("BENCHMARKS.md"))).doesNotContain("Infinity");
@@ -38,10 +39,10 @@ class ReportTest {
     @Test
     void aServiceIsMeasuredAgainstTheBaselinesOfTheSameRun() throws Exception {
         var report = report();
-        report.add("B0", 1, new Runs.Throughput(100_000, 30, 0, 0, 9.5, "", 20));
-        report.add("B1", 1, new Runs.Throughput(80_000, 30, 0, 0, 12.25, "", 20));
-        report.add("fraud-detector", 1, new Runs.Throughput(20_000, 30, 400, 150, 61.5, "", 31.5));
-        report.add("fraud-detector@before", 1, new Runs.Throughput(18_000, 30, 600, 150, 70, "", 20));
+        report.add("B0", 1, new Runs.Throughput(100_000, 30, 0, 0, 9.5, 4.0, "", 20));
+        report.add("B1", 1, new Runs.Throughput(80_000, 30, 0, 0, 12.25, 4.5, "", 20));
+        report.add("fraud-detector", 1, new Runs.Throughput(20_000, 30, 400, 150, 61.5, 8.5, "", 31.5));
+        report.add("fraud-detector@before", 1, new Runs.Throughput(18_000, 30, 600, 150, 70, 9, "", 20));
 
         report.write();
 
@@ -51,10 +52,11 @@ class ReportTest {
         assertThat(fraud.path("ratio_to_b0").asDouble()).isEqualTo(0.2);
         assertThat(fraud.path("ratio_to_b1").asDouble()).isEqualTo(0.25);
         assertThat(fraud.path("cpu_us_per_event").asDouble()).isEqualTo(61.5);
+        assertThat(fraud.path("broker_cpu_us_per_event").asDouble()).isEqualTo(8.5);
         assertThat(fraud.path("warm_up_s").asDouble()).isEqualTo(31.5);
         assertThat(Files.readString(repository.resolve("BENCHMARKS.md")))
-                .contains("| 400 | 150 | 61.5 |")
-                .contains("CPU µs/event");
+                .contains("| 400 | 150 | 61.5 | 8.5 |")
+                .contains("broker CPU µs/event");
         assertThat(written.path("goals").findValuesAsText("goal"))
                 .contains("B1 (1 thread) ≥ 0.7 × B0", "fraud-detector (1 thread) ≥ 0.6 × B1")
                 .noneMatch(goal -> goal.contains("@before"));
