@@ -2,6 +2,7 @@ package dev.streamsuite.streams.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,8 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * Adds the platform's defaults ({@code streamsuite-defaults.properties}) behind every other
  * property source, so a service's application.yml, the environment and Helm values override
  * them key by key; sets Avro's decoding limits before any record is decoded; and refuses to
- * start in Kubernetes with an interactive-query endpoint on localhost.
+ * start in Kubernetes with an interactive-query endpoint on localhost, or with a compression of
+ * the internal topics that a topic does not take.
  */
 public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -30,6 +32,12 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
 
     static final String APPLICATION_SERVER = "spring.kafka.streams.properties.application.server";
 
+    static final String TOPIC_COMPRESSION = "spring.kafka.streams.properties.topic.compression.type";
+
+    /** What a topic's {@code compression.type} takes (Kafka's {@code TopicConfig}): not the producer's "none". */
+    static final List<String> TOPIC_COMPRESSION_TYPES =
+            List.of("producer", "uncompressed", "lz4", "zstd", "snappy", "gzip");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
@@ -38,6 +46,7 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
         }
         requireReachableEndpointInKubernetes(environment);
+        requireTopicCompression(environment);
         AVRO_LIMITS.forEach((jvmProperty, setting) -> {
             if (System.getProperty(jvmProperty) == null) {
                 System.setProperty(jvmProperty, environment.getRequiredProperty(setting));
@@ -63,6 +72,21 @@ public class StreamsSupportEnvironmentPostProcessor implements EnvironmentPostPr
                 + " cannot reach: queries for keys this pod does not own would be answered wrongly. Set"
                 + " STREAMSUITE_ADVERTISED_HOST to <pod name>.<headless service> (the Helm chart does), or set "
                 + APPLICATION_SERVER + " to a host:port other pods can reach.");
+    }
+
+    /**
+     * Kafka Streams passes {@code topic.*} settings on to the topics it creates, unchecked; the broker would refuse
+     * a value such as the producer's {@code none} only when the first internal topic is created, failing the stream
+     * threads after start-up.
+     */
+    static void requireTopicCompression(ConfigurableEnvironment environment) {
+        String compression = environment.getProperty(TOPIC_COMPRESSION);
+        if (compression != null && !TOPIC_COMPRESSION_TYPES.contains(compression)) {
+            throw new IllegalStateException(
+                    TOPIC_COMPRESSION + " (SPRING_KAFKA_STREAMS_PROPERTIES_TOPIC_COMPRESSION_TYPE) is '"
+                            + compression + "', which a topic does not take. Use one of " + TOPIC_COMPRESSION_TYPES
+                            + ": 'producer' keeps what the stream threads write (uncompressed), 'uncompressed' stores it so.");
+        }
     }
 
     private static boolean endpointSetExplicitly(ConfigurableEnvironment environment) {

@@ -47,4 +47,29 @@ class StreamsSupportEnvironmentPostProcessorTest {
         assertThatCode(() -> postProcessor.postProcessEnvironment(environment, null))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void aCompressionTheInternalTopicsDoNotTakeStopsTheStart() {
+        var environment =
+                new MockEnvironment().withProperty(StreamsSupportEnvironmentPostProcessor.TOPIC_COMPRESSION, "none");
+
+        assertThatThrownBy(() -> postProcessor.postProcessEnvironment(environment, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is 'none', which a topic does not take")
+                .hasMessageContaining("producer, uncompressed, lz4");
+    }
+
+    @Test
+    void theDefaultCompressionAndTheTopicsOwnValuesAreTaken() {
+        assertThatCode(() -> postProcessor.postProcessEnvironment(new MockEnvironment(), null))
+                .as("no compression set: the topics keep what the producer wrote")
+                .doesNotThrowAnyException();
+        for (String compression : StreamsSupportEnvironmentPostProcessor.TOPIC_COMPRESSION_TYPES) {
+            var environment = new MockEnvironment()
+                    .withProperty(StreamsSupportEnvironmentPostProcessor.TOPIC_COMPRESSION, compression);
+            assertThatCode(() -> postProcessor.postProcessEnvironment(environment, null))
+                    .as(compression)
+                    .doesNotThrowAnyException();
+        }
+    }
 }
