@@ -3,7 +3,9 @@ package dev.streamsuite.clickstream.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,23 +50,46 @@ public record TopItems(int capacity, List<Entry> entries) {
      * entries; equal scores keep the smaller item id. The new item itself is dropped if it does not make the cut.
      */
     public TopItems add(String itemId, double weight, Instant at, Decay decay) {
-        ItemIds.require(itemId);
-        List<Entry> updated = new ArrayList<>(entries.size() + 1);
-        Entry added = new Entry(itemId, new DecayedScore(weight, at));
+        return addAll(Map.of(ItemIds.require(itemId), weight), at, decay, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * Adds each of {@code weights} (item to weight) at event time {@code at}, drops the entries whose score has
+     * decayed below {@code minScore} by {@code at}, then keeps the {@code capacity} best; equal scores keep the
+     * smaller item id. One ranking for all of them (a click's increments for one item come as one record, up to one
+     * per item of the session), and the result does not depend on their order: added one at a time, an entry could be
+     * pushed out by one weight before its own weight arrived, and start again from that weight alone.
+     */
+    public TopItems addAll(Map<String, Double> weights, Instant at, Decay decay, double minScore) {
+        Map<String, DecayedScore> scores = new HashMap<>((entries.size() + weights.size()) * 2);
         Instant rankedAt = at;
         for (Entry entry : entries) {
-            if (entry.itemId().equals(itemId)) {
-                added = new Entry(itemId, entry.score().plus(weight, at, decay));
-            } else {
-                updated.add(entry);
-            }
+            scores.put(entry.itemId(), entry.score());
             if (entry.score().asOf().isAfter(rankedAt)) {
                 rankedAt = entry.score().asOf();
             }
         }
-        updated.add(added);
-        List<Entry> best = bestFirstAt(updated, rankedAt, decay);
-        return new TopItems(capacity, best.size() > capacity ? best.subList(0, capacity) : best);
+        weights.forEach((itemId, weight) -> {
+            DecayedScore score = scores.get(ItemIds.require(itemId));
+            scores.put(itemId, score == null ? new DecayedScore(weight, at) : score.plus(weight, at, decay));
+        });
+        record Valued(Entry entry, double value) {}
+        List<Valued> kept = new ArrayList<>(scores.size());
+        for (var score : scores.entrySet()) {
+            if (score.getValue().valueAt(at, decay) >= minScore) {
+                kept.add(new Valued(
+                        new Entry(score.getKey(), score.getValue()),
+                        score.getValue().valueAt(rankedAt, decay)));
+            }
+        }
+        // Decay scales every score by the same factor: ranked once, at the newest time any of them was brought to.
+        kept.sort(Comparator.comparingDouble(Valued::value).reversed().thenComparing(valued -> valued.entry()
+                .itemId()));
+        List<Entry> best = new ArrayList<>(Math.min(capacity, kept.size()));
+        for (int i = 0; i < kept.size() && i < capacity; i++) {
+            best.add(kept.get(i).entry());
+        }
+        return new TopItems(capacity, best);
     }
 
     /** Scores decayed to {@code now}, best first, equal scores by item id. */
@@ -95,16 +120,5 @@ public record TopItems(int capacity, List<Entry> entries) {
 
     public boolean isEmpty() {
         return entries.isEmpty();
-    }
-
-    /** The entries by their score decayed to {@code at}, best first; each score is decayed once, not per comparison. */
-    private static List<Entry> bestFirstAt(List<Entry> entries, Instant at, Decay decay) {
-        record Valued(Entry entry, double value) {}
-        return entries.stream()
-                .map(entry -> new Valued(entry, entry.score().valueAt(at, decay)))
-                .sorted(Comparator.comparingDouble(Valued::value).reversed().thenComparing(valued -> valued.entry()
-                        .itemId()))
-                .map(Valued::entry)
-                .toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,11 +61,11 @@ final class SimilarItemsUpdater implements Processor<String, List<PairIncrement>
         if (current == null) {
             current = TopItems.empty(settings.relatedItemsPerItem());
         }
+        var weights = new HashMap<String, Double>();
         for (PairIncrement pair : record.value()) {
-            current = current.add(pair.to(), pair.weight(), at, settings.decay())
-                    .expire(at, settings.decay(), settings.minRelatedScore());
+            weights.merge(pair.to(), pair.weight(), Double::sum);
         }
-        related.put(item, current);
+        related.put(item, current.addAll(weights, at, settings.decay(), settings.minRelatedScore()));
         pending.put(item, record.timestamp());
     }
 

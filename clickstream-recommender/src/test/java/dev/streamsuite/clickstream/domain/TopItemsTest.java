@@ -6,7 +6,10 @@ import static dev.streamsuite.clickstream.domain.Clicks.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TopItemsTest {
@@ -114,5 +117,71 @@ class TopItemsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 1");
         assertThatThrownBy(() -> TopItems.empty(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addsAClicksWeightsInOneGoAsOneAtATimeEachFollowedByExpiryWhileThereIsRoom() {
+        var random = new Random(13);
+        for (int trial = 0; trial < 500; trial++) {
+            TopItems before = TopItems.empty(50);
+            for (int i = 0; i < 12; i++) {
+                before =
+                        before.add("i" + random.nextInt(15), 0.5 + random.nextInt(8), at(random.nextInt(7200)), HOURLY);
+            }
+            // Some clicks arrive out of order. Nothing decays below the minimum here: one at a time, an entry below it
+            // would be dropped by one weight's expiry before another weight for it arrived.
+            var at = at(3600 + random.nextInt(7200));
+            double minScore = 0.01;
+            Map<String, Double> weights = new LinkedHashMap<>();
+            for (int i = 1 + random.nextInt(5); i > 0; i--) {
+                weights.put("i" + random.nextInt(20), (double) (1 + random.nextInt(4)));
+            }
+            TopItems oneAtATime = before;
+            for (var weight : weights.entrySet()) {
+                oneAtATime = oneAtATime
+                        .add(weight.getKey(), weight.getValue(), at, HOURLY)
+                        .expire(at, HOURLY, minScore);
+            }
+
+            TopItems inOneGo = before.addAll(weights, at, HOURLY, minScore);
+
+            assertThat(inOneGo)
+                    .as("trial %d: %s plus %s at %s", trial, before, weights, at)
+                    .isEqualTo(oneAtATime);
+        }
+    }
+
+    @Test
+    void anEntryKeepsItsScoreWhateverTheOrderOfTheClicksWeights() {
+        TopItems items = TopItems.empty(2).add("a", 3.0, T0, HOURLY).add("b", 4.0, T0, HOURLY);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put("c", 3.5);
+        weights.put("a", 1.0);
+
+        TopItems added = items.addAll(weights, T0, HOURLY, 0.01);
+
+        // One at a time, "c" would push "a" out, and "a" would come back with 1.0 alone and stay out.
+        assertThat(added.entries()).extracting(TopItems.Entry::itemId).containsExactly("a", "b");
+        assertThat(added.scoreOf("a").orElseThrow().value()).isEqualTo(4.0);
+    }
+
+    @Test
+    void dropsTheEntriesThatDecayedBelowTheMinimumAsItAdds() {
+        TopItems items = TopItems.empty(3).add("old", 1.0, T0, HOURLY).add("kept", 64.0, T0, HOURLY);
+
+        // Three hours later "old" is worth 0.125, "kept" 8.
+        TopItems added = items.addAll(Map.of("new", 0.5), at(3 * 3600), HOURLY, 0.2);
+
+        assertThat(added.entries()).extracting(TopItems.Entry::itemId).containsExactly("kept", "new");
+    }
+
+    @Test
+    void aWeightForAnEntryBelowTheMinimumAddsToWhatIsLeftOfIt() {
+        TopItems items = TopItems.empty(3).add("a", 1.0, T0, HOURLY);
+
+        // Three hours later "a" is worth 0.125, below the minimum, and comes back above it with the click.
+        TopItems added = items.addAll(Map.of("a", 1.0), at(3 * 3600), HOURLY, 0.2);
+
+        assertThat(added.scoreOf("a").orElseThrow().value()).isEqualTo(1.125);
     }
 }
