@@ -310,8 +310,8 @@ final class Report {
                 .append(String.format(Locale.ROOT, "%.0f", 50_000 * options.scale()))
                 .append(
                         " shoppers on 5,000 items. Start-up excluded: the clock starts once 2% of the input is committed "
-                                + "and the JIT has compiled the hot path (its compiler threads used less than a tenth of a core "
-                                + "over 5 s; until then they take up to most of one of the two cores), at the latest once 60% "
+                                + "and the JIT has compiled the hot path (its and the broker's compiler threads used less than a "
+                                + "tenth of a core together over 5 s; until then they take up to most of one of the two cores), at the latest once 60% "
                                 + "of the input is committed; `warm_up_s` in the JSON, from the start of the process; ")
                 .append("a run lasts ")
                 .append(options.window())
