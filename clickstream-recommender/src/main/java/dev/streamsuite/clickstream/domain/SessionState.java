@@ -1,6 +1,5 @@
 package dev.streamsuite.clickstream.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,16 +39,5 @@ public record SessionState(int capacity, List<ItemInteraction> items) {
 
     public Optional<Instant> lastEventTime() {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0).lastAt());
-    }
-
-    /**
-     * Whether the session has seen nothing for at least {@code inactivityGap} before {@code now}. Clicks without a
-     * client session id can then be split into sessions by the caller: an idle session is closed and the next
-     * click starts a new one.
-     */
-    public boolean isIdleAt(Instant now, Duration inactivityGap) {
-        return lastEventTime()
-                .map(last -> !now.isBefore(last.plus(inactivityGap)))
-                .orElse(true);
     }
 }

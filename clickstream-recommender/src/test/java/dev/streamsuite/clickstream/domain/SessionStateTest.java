@@ -7,7 +7,6 @@ import static dev.streamsuite.clickstream.domain.Clicks.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,16 +56,6 @@ class SessionStateTest {
 
         assertThat(session.find("b")).contains(new ItemInteraction("b", Interaction.CART, at(10)));
         assertThat(session.find("x")).isEmpty();
-    }
-
-    @Test
-    void isIdleFromTheInactivityGapAfterItsLastEvent() {
-        SessionState session = SessionState.of(10, List.of(view("a", 0), view("b", 60)));
-        Duration gap = Duration.ofMinutes(30);
-
-        assertThat(session.isIdleAt(at(60 + 1799), gap)).isFalse();
-        assertThat(session.isIdleAt(at(60 + 1800), gap)).isTrue();
-        assertThat(SessionState.empty(10).isIdleAt(at(0), gap)).isTrue();
     }
 
     @Test
