@@ -75,11 +75,13 @@ public record TopItems(int capacity, List<Entry> entries) {
         });
         record Valued(Entry entry, double value) {}
         List<Valued> kept = new ArrayList<>(scores.size());
+        boolean rankedAtClick = rankedAt.equals(at);
         for (var score : scores.entrySet()) {
-            if (score.getValue().valueAt(at, decay) >= minScore) {
+            double valueAtClick = score.getValue().valueAt(at, decay);
+            if (valueAtClick >= minScore) {
                 kept.add(new Valued(
                         new Entry(score.getKey(), score.getValue()),
-                        score.getValue().valueAt(rankedAt, decay)));
+                        rankedAtClick ? valueAtClick : score.getValue().valueAt(rankedAt, decay)));
             }
         }
         // Decay scales every score by the same factor: ranked once, at the newest time any of them was brought to.
