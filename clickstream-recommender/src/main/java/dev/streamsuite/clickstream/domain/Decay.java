@@ -29,13 +29,23 @@ public record Decay(Duration halfLife) {
         if (!now.isAfter(scoredAt)) {
             return score;
         }
-        double halfLives = nanos(Duration.between(scoredAt, now)) / nanos(halfLife);
-        return score * Math.pow(2.0, -halfLives);
+        // The span in nanoseconds, without a Duration per call (this runs for every related item of every update).
+        double elapsed =
+                (now.getEpochSecond() - scoredAt.getEpochSecond()) * 1e9 + (now.getNano() - scoredAt.getNano());
+        return score * Math.pow(2.0, -elapsed / halfLifeNanos());
+    }
+
+    /** {@link #decayed(double, Instant, Instant)} for times in epoch milliseconds: the same value, no objects. */
+    public double decayed(double score, long scoredAtMillis, long nowMillis) {
+        if (nowMillis <= scoredAtMillis) {
+            return score;
+        }
+        return score * Math.pow(2.0, -((nowMillis - scoredAtMillis) * 1e6) / halfLifeNanos());
     }
 
     // As a double so that spans beyond Long.MAX_VALUE nanoseconds (292 years) do not overflow; exact for whole
     // seconds up to about 104 days, which keeps whole half-lives exact in practice.
-    private static double nanos(Duration duration) {
-        return duration.getSeconds() * 1e9 + duration.getNano();
+    private double halfLifeNanos() {
+        return halfLife.getSeconds() * 1e9 + halfLife.getNano();
     }
 }

@@ -7,6 +7,9 @@ import java.util.function.Function;
 
 final class ItemIds {
 
+    /** Lists up to this long are checked without a set. */
+    private static final int SHORT = 32;
+
     private ItemIds() {}
 
     static String require(String itemId) {
@@ -21,10 +24,25 @@ final class ItemIds {
         if (items.size() > capacity) {
             throw new IllegalArgumentException("at most " + capacity + " " + what + " expected, got " + items.size());
         }
-        Set<String> seen = new HashSet<>();
-        for (T item : items) {
-            if (!seen.add(itemId.apply(item))) {
-                throw new IllegalArgumentException("item " + itemId.apply(item) + " appears more than once");
+        if (items.size() > SHORT) {
+            Set<String> seen = new HashSet<>(items.size() * 2);
+            for (T item : items) {
+                if (!seen.add(itemId.apply(item))) {
+                    throw new IllegalArgumentException("item " + itemId.apply(item) + " appears more than once");
+                }
+            }
+            return;
+        }
+        // Checked on every read of a store entry: a short list is compared pair by pair, hashes first, no set built.
+        String[] ids = new String[items.size()];
+        int[] hashes = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = itemId.apply(items.get(i));
+            hashes[i] = ids[i].hashCode();
+            for (int j = 0; j < i; j++) {
+                if (hashes[j] == hashes[i] && ids[j].equals(ids[i])) {
+                    throw new IllegalArgumentException("item " + ids[i] + " appears more than once");
+                }
             }
         }
     }

@@ -6,8 +6,10 @@ import java.util.Comparator;
 public record ScoredItem(String itemId, double score) {
 
     /** Best first; equal scores by item id, so that a ranking never depends on the order items were seen in. */
-    public static final Comparator<ScoredItem> BEST_FIRST =
-            Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId);
+    public static final Comparator<ScoredItem> BEST_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score, a.score);
+        return byScore != 0 ? byScore : a.itemId.compareTo(b.itemId);
+    };
 
     public ScoredItem {
         ItemIds.require(itemId);

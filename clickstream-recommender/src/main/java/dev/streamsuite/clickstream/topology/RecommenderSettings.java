@@ -32,6 +32,8 @@ import java.time.Duration;
  * @param sweepBatch entries one look reads at most, per task and store (bounds its transaction)
  * @param catalogCacheItems catalog items kept decoded in memory, the most recently asked about (each about 300
  *     bytes of heap)
+ * @param relatedItemsCacheItems related-item rankings kept decoded in memory per task, the most recently updated
+ *     (each at most about 2 KB of heap with 30 related items)
  */
 public record RecommenderSettings(
         InteractionWeights weights,
@@ -53,7 +55,8 @@ public record RecommenderSettings(
         Duration forgetUsersAfter,
         Duration sweepInterval,
         int sweepBatch,
-        int catalogCacheItems) {
+        int catalogCacheItems,
+        int relatedItemsCacheItems) {
 
     public RecommenderSettings {
         SettingChecks.requireSet("recommender.weights", weights);
@@ -69,6 +72,7 @@ public record RecommenderSettings(
         SettingChecks.requirePositive("recommender.sweep-interval", sweepInterval);
         SettingChecks.requireAtLeast("recommender.sweep-batch", sweepBatch, 1);
         SettingChecks.requireAtLeast("recommender.catalog-cache-items", catalogCacheItems, 1);
+        SettingChecks.requireAtLeast("recommender.related-items-cache-items", relatedItemsCacheItems, 1);
         SettingChecks.requireWholeMultiple(
                 "recommender.trending-window",
                 trendingWindow,

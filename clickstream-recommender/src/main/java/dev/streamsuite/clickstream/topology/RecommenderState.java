@@ -1,6 +1,5 @@
 package dev.streamsuite.clickstream.topology;
 
-import dev.streamsuite.clickstream.domain.DecayedScore;
 import dev.streamsuite.clickstream.domain.Interaction;
 import dev.streamsuite.clickstream.domain.ItemInteraction;
 import dev.streamsuite.clickstream.domain.PairIncrement;
@@ -127,17 +126,13 @@ final class RecommenderState {
         return new TopItemsState(
                 items.capacity(),
                 items.entries().stream()
-                        .map(entry -> new DecayedScoreState(
-                                entry.itemId(),
-                                entry.score().value(),
-                                entry.score().asOf().toEpochMilli()))
+                        .map(entry -> new DecayedScoreState(entry.itemId(), entry.value(), entry.asOfMillis()))
                         .toList());
     }
 
     private static TopItems fromRecord(TopItemsState state) {
         List<TopItems.Entry> entries = state.getEntries().stream()
-                .map(entry -> new TopItems.Entry(
-                        entry.getItemId(), new DecayedScore(entry.getValue(), Instant.ofEpochMilli(entry.getAsOf()))))
+                .map(entry -> new TopItems.Entry(entry.getItemId(), entry.getValue(), entry.getAsOf()))
                 .toList();
         return new TopItems(state.getCapacity(), entries);
     }

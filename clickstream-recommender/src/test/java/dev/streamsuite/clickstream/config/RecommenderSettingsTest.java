@@ -38,7 +38,8 @@ class RecommenderSettingsTest {
                         Duration.ofDays(90),
                         Duration.ofHours(1),
                         10_000,
-                        20_000));
+                        20_000,
+                        1_000));
     }
 
     @Test

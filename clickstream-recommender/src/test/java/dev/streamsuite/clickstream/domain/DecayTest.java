@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DecayTest {
@@ -44,6 +46,21 @@ class DecayTest {
     @Test
     void neverGrowsAScoreReadBeforeItsTime() {
         assertThat(HOURLY.decayed(8.0, T0, T0.minus(Duration.ofDays(1)))).isEqualTo(8.0);
+    }
+
+    @Test
+    void givesTheSameValueForTimesInMilliseconds() {
+        var weekly = Decay.withHalfLife(Duration.ofDays(7));
+        var random = new Random(5);
+        for (int i = 0; i < 1_000; i++) {
+            long scoredAt = 1_700_000_000_000L + random.nextInt(1_000_000_000);
+            long now = scoredAt + random.nextInt(2_000_000_000) - 500_000_000;
+            double score = 0.5 + random.nextInt(100);
+
+            assertThat(weekly.decayed(score, scoredAt, now))
+                    .as("%s from %d to %d", score, scoredAt, now)
+                    .isEqualTo(weekly.decayed(score, Instant.ofEpochMilli(scoredAt), Instant.ofEpochMilli(now)));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.streamsuite.clickstream.domain.Clicks.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,24 @@ class TopItemsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 1");
         assertThatThrownBy(() -> TopItems.empty(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void findsAnItemTwiceAnywhereInAShortOrALongList() {
+        for (int size : List.of(3, 30, 33, 200)) {
+            var entries = new ArrayList<TopItems.Entry>();
+            for (int i = 0; i < size - 1; i++) {
+                entries.add(new TopItems.Entry("i" + i, new DecayedScore(1.0, T0)));
+            }
+            assertThat(new TopItems(size, entries).entries()).hasSize(size - 1);
+
+            entries.add(new TopItems.Entry("i" + (size / 2), new DecayedScore(2.0, T0)));
+
+            assertThatThrownBy(() -> new TopItems(size, entries))
+                    .as("%d entries", size)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("item i" + (size / 2) + " appears more than once");
+        }
     }
 
     @Test
