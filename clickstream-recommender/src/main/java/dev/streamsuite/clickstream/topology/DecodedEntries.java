@@ -1,5 +1,6 @@
 package dev.streamsuite.clickstream.topology;
 
+import dev.streamsuite.streams.LeastRecentlyUsed;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueStore;

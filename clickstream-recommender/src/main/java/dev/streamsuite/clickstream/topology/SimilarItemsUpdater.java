@@ -4,6 +4,7 @@ import dev.streamsuite.clickstream.domain.PairIncrement;
 import dev.streamsuite.clickstream.domain.TopItems;
 import dev.streamsuite.clickstream.state.ScoredItemState;
 import dev.streamsuite.clickstream.state.SimilarItems;
+import dev.streamsuite.streams.LeastRecentlyUsed;
 import dev.streamsuite.streams.StoreSweep;
 import java.time.Instant;
 import java.util.HashMap;

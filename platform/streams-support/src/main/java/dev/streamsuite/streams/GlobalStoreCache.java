@@ -1,6 +1,5 @@
 package dev.streamsuite.streams;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,15 +25,7 @@ public final class GlobalStoreCache<V> {
     private long changes;
 
     public GlobalStoreCache(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
-        }
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = new LeastRecentlyUsed<>(capacity);
     }
 
     /** The value of {@code key}: from the cache, or what {@code read} gets from the store (null: none). */
