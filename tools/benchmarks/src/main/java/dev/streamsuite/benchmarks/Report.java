@@ -282,7 +282,8 @@ final class Report {
         text.append("```\n").append(root.path("command").asText()).append("\n```\n\n");
         text.append(String.format(
                 Locale.ROOT,
-                "Run %s on %s. Medians of %d rounds; baselines and services interleaved in each round.%s%n%n",
+                "Run %s on %s. Medians of %d rounds; baselines and services interleaved in each round, the services"
+                        + " taking turns at going first.%s%n%n",
                 root.path("started").asText(),
                 root.path("machine").path("summary").asText(),
                 options.rounds(),
@@ -336,7 +337,9 @@ final class Report {
                     .append(options.before())
                     .append("`, with one stream thread in every round, in a pod with `")
                     .append(String.join(" ", options.beforeJvm()))
-                    .append("`: an earlier build or other JVM options, measured in the same run.\n");
+                    .append(
+                            "`: an earlier build or other JVM options, measured in the same run, next to the build under"
+                                    + " test's one-thread run and before it in every other round.\n");
         }
         text.append("- **RSS / heap**: the largest value sampled each second during the run.\n");
         text.append(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
@@ -35,7 +36,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * 3M payments, 4.5M readings, 3M clicks; enough for the JIT's warm-up and a window of 30 s after it), {@code --profile SERVICE} (a JFR recording of the
  * service's first one-thread run, in {@code tools/benchmarks/target/suite-benchmark}), {@code --before
  * DIR} (also runs the services' jars found under {@code DIR/<service>/target/}, DIR relative to the repository, an earlier build, with
- * one thread in every round: before and after in the same run), {@code --before-jvm OPTIONS} (the
+ * one thread in every round: before and after in the same run, in the order of {@link RoundPlan}), {@code --before-jvm OPTIONS} (the
  * pod's JVM options of those runs instead of the default pod's, comma-separated; {@code --before .
  * --before-jvm -XX:MaxRAMPercentage=40.0,-XX:ActiveProcessorCount=2,-XX:+UseG1GC} compares this
  * build with another collector), {@code --only LIST} (some of
@@ -90,6 +91,9 @@ public final class SuiteBenchmark {
                     cluster, repository, work, Duration.ofSeconds(options.window), options.profile, options.jvm);
             var services =
                     Map.of("fraud-detector", payments, "iot-aggregator", readings, "clickstream-recommender", clicks);
+            var included = Stream.of("fraud-detector", "iot-aggregator", "clickstream-recommender")
+                    .filter(options::includes)
+                    .toList();
             for (int round = 1; round <= options.rounds; round++) {
                 log("round %d of %d", round, options.rounds);
                 if (options.includes("baselines")) {
@@ -99,24 +103,19 @@ public final class SuiteBenchmark {
                     report.add("B1", 1, runs.passThrough("avro", payments, B1_OUTPUT, 1));
                     report.add("B1-apicurio", 1, runs.passThrough("apicurio", payments, B1_OUTPUT, 1));
                 }
-                for (var service : List.of("fraud-detector", "iot-aggregator", "clickstream-recommender")) {
-                    if (!options.includes(service)) {
-                        continue;
-                    }
-                    for (int threads : List.of(1, 2)) {
-                        report.add(service, threads, runs.service(service, services.get(service), threads));
-                    }
-                    if (options.before() != null) {
-                        report.add(
-                                service + "@before",
-                                1,
-                                runs.service(
-                                        service,
-                                        services.get(service),
-                                        1,
-                                        repository.resolve(options.before()),
-                                        options.beforeJvm()));
-                    }
+                for (var step : RoundPlan.of(round, included, options.before() != null)) {
+                    var input = services.get(step.service());
+                    report.add(
+                            step.before() ? step.service() + "@before" : step.service(),
+                            step.threads(),
+                            step.before()
+                                    ? runs.service(
+                                            step.service(),
+                                            input,
+                                            1,
+                                            repository.resolve(options.before()),
+                                            options.beforeJvm())
+                                    : runs.service(step.service(), input, step.threads()));
                 }
             }
             var grace = ServiceSettings.shipped("iot", IotSettings.class).grace();
