@@ -61,6 +61,15 @@ public final class SuiteBenchmark {
                 .normalize();
         // A fresh folder: the broker's storage, state directories, logs and profiles of this run only.
         Path work = repository.resolve("tools/benchmarks/target/suite-benchmark");
+        var oneAtATime = RunLock.acquire(work.resolveSibling("suite-benchmark.lock"));
+        try {
+            run(options, repository, work);
+        } finally {
+            oneAtATime.close();
+        }
+    }
+
+    private static void run(Options options, Path repository, Path work) throws Exception {
         if (Files.exists(work)) {
             try (var paths = Files.walk(work)) {
                 paths.sorted(java.util.Comparator.reverseOrder())
