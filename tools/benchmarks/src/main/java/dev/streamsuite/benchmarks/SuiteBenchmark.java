@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
@@ -51,6 +50,9 @@ public final class SuiteBenchmark {
     static final String B0_OUTPUT = "bench.b0.out";
     static final String B1_OUTPUT = "bench.b1.out";
     static final String PERF_TOPIC = "bench.perf";
+
+    /** The services, in the order of a round's first one ({@link RoundPlan}). */
+    private static final List<String> SERVICES = List.of("fraud-detector", "iot-aggregator", "clickstream-recommender");
 
     private SuiteBenchmark() {}
 
@@ -100,9 +102,7 @@ public final class SuiteBenchmark {
                     cluster, repository, work, Duration.ofSeconds(options.window), options.profile, options.jvm);
             var services =
                     Map.of("fraud-detector", payments, "iot-aggregator", readings, "clickstream-recommender", clicks);
-            var included = Stream.of("fraud-detector", "iot-aggregator", "clickstream-recommender")
-                    .filter(options::includes)
-                    .toList();
+            var included = SERVICES.stream().filter(options::includes).toList();
             for (int round = 1; round <= options.rounds; round++) {
                 log("round %d of %d", round, options.rounds);
                 if (options.includes("baselines")) {
