@@ -16,12 +16,11 @@ import java.nio.file.StandardOpenOption;
  */
 final class RunLock implements AutoCloseable {
 
+    /** Holds the lock: closing it lets go. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /** Takes the lock of {@code file}, or fails at once, saying what to do, if another run holds it. */
@@ -40,12 +39,11 @@ final class RunLock implements AutoCloseable {
                     + "); its figures would be wrong and its files deleted. Wait for it to finish, or stop it"
                     + " (its java process runs dev.streamsuite.benchmarks.SuiteBenchmark), then start again.");
         }
-        return new RunLock(channel, lock);
+        return new RunLock(channel);
     }
 
     @Override
     public void close() throws IOException {
-        lock.release();
         channel.close();
     }
 }

@@ -114,17 +114,19 @@ public final class SuiteBenchmark {
                 }
                 for (var step : RoundPlan.of(round, included, options.before() != null)) {
                     var input = services.get(step.service());
-                    report.add(
-                            step.before() ? step.service() + "@before" : step.service(),
-                            step.threads(),
-                            step.before()
-                                    ? runs.service(
-                                            step.service(),
-                                            input,
-                                            1,
-                                            repository.resolve(options.before()),
-                                            options.beforeJvm())
-                                    : runs.service(step.service(), input, step.threads()));
+                    if (step.before()) {
+                        report.add(
+                                step.service() + "@before",
+                                1,
+                                runs.service(
+                                        step.service(),
+                                        input,
+                                        1,
+                                        repository.resolve(options.before()),
+                                        options.beforeJvm()));
+                    } else {
+                        report.add(step.service(), step.threads(), runs.service(step.service(), input, step.threads()));
+                    }
                 }
             }
             var grace = ServiceSettings.shipped("iot", IotSettings.class).grace();
