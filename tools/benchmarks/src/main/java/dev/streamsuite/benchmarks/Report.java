@@ -282,8 +282,9 @@ final class Report {
         text.append("```\n").append(root.path("command").asText()).append("\n```\n\n");
         text.append(String.format(
                 Locale.ROOT,
-                "Run %s on %s. Medians of %d rounds; baselines and services interleaved in each round, the services"
-                        + " taking turns at going first.%s%n%n",
+                "Run %s on %s. Medians of %d rounds, after one pass of the baselines that is not counted (it warms"
+                        + " the broker up); baselines and services interleaved in each round, the services taking turns"
+                        + " at going first.%s%n%n",
                 root.path("started").asText(),
                 root.path("machine").path("summary").asText(),
                 options.rounds(),
