@@ -26,8 +26,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 /**
  * The benchmark of the whole suite, in one run: a broker and a registry as processes, a seeded
  * backlog per domain, one pass of the baselines that is not counted, then rounds that interleave
- * Kafka's own producer and consumer tools, the
- * two pass-through baselines and each service with one and two stream threads; then end-to-end
+ * Kafka's own producer and consumer tools, the two pass-through baselines and each service with
+ * one and two stream threads; then end-to-end
  * latency of each service at half its measured throughput. Medians of the rounds go to
  * {@code docs/benchmarks/latest.json} and {@code BENCHMARKS.md}.
  *
@@ -106,8 +106,8 @@ public final class SuiteBenchmark {
             var included = SERVICES.stream().filter(options::includes).toList();
             if (options.includes("baselines")) {
                 // Round 1's baselines ran lowest in most runs (producer-perf in 11 of 12, B0 in 8): a broker
-                // that has only taken the preload has not compiled its fetch and transaction paths yet, and
-                // the spread that flags a run as unreliable was mostly that. So they run once, not counted.
+                // that has only taken the preload has not compiled its fetch and transaction paths yet. So they
+                // run once first, not counted.
                 log("warm-up: the baselines once, not counted");
                 tools.producer(1_000_000);
                 tools.consumer(1_000_000);
