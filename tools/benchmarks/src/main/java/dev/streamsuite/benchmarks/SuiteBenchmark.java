@@ -109,19 +109,12 @@ public final class SuiteBenchmark {
                 // that has only taken the preload has not compiled its fetch and transaction paths yet. So they
                 // run once first, not counted.
                 log("warm-up: the baselines once, not counted");
-                tools.producer(1_000_000);
-                tools.consumer(1_000_000);
-                runs.passThrough("bytes", payments, B0_OUTPUT, 1);
-                runs.passThrough("avro", payments, B1_OUTPUT, 1);
+                baselines(tools, runs, payments, false);
             }
             for (int round = 1; round <= options.rounds; round++) {
                 log("round %d of %d", round, options.rounds);
                 if (options.includes("baselines")) {
-                    report.add("producer-perf", 1, tools.producer(1_000_000));
-                    report.add("consumer-perf", 1, tools.consumer(1_000_000));
-                    report.add("B0", 1, runs.passThrough("bytes", payments, B0_OUTPUT, 1));
-                    report.add("B1", 1, runs.passThrough("avro", payments, B1_OUTPUT, 1));
-                    report.add("B1-apicurio", 1, runs.passThrough("apicurio", payments, B1_OUTPUT, 1));
+                    baselines(tools, runs, payments, true).forEach((pipeline, run) -> report.add(pipeline, 1, run));
                 }
                 for (var step : RoundPlan.of(round, included, options.before() != null)) {
                     var input = services.get(step.service());
@@ -188,6 +181,24 @@ public final class SuiteBenchmark {
             // Kafka clients leave non-daemon threads; the exit code tells Maven how it went.
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * Kafka's perf tools and the two pass-throughs, each with one thread, in this order, by pipeline name; with
+     * {@code apicurio}, also B1 through Apicurio's own serdes (left out of the warm-up, which is for the broker:
+     * it drives the same broker paths as B1).
+     */
+    private static Map<String, Runs.Throughput> baselines(
+            KafkaTools tools, Runs runs, Datasets.Dataset payments, boolean apicurio) throws Exception {
+        var results = new LinkedHashMap<String, Runs.Throughput>();
+        results.put("producer-perf", tools.producer(1_000_000));
+        results.put("consumer-perf", tools.consumer(1_000_000));
+        results.put("B0", runs.passThrough("bytes", payments, B0_OUTPUT, 1));
+        results.put("B1", runs.passThrough("avro", payments, B1_OUTPUT, 1));
+        if (apicurio) {
+            results.put("B1-apicurio", runs.passThrough("apicurio", payments, B1_OUTPUT, 1));
+        }
+        return results;
     }
 
     /** The scale check alone ({@link ScaleCheck}): its backlogs use the same topics as the rounds'. */
