@@ -340,7 +340,8 @@ final class Report {
                     .append(String.join(" ", options.beforeJvm()))
                     .append(
                             "`: an earlier build or other JVM options, measured in the same run, next to the build under"
-                                    + " test's one-thread run and before it in every other round.\n");
+                                    + " test's one-thread run and before it in every other round; its latency at the same rate"
+                                    + " as the build under test's, in a run right after that one.\n");
         }
         text.append("- **RSS / heap**: the largest value sampled each second during the run.\n");
         text.append(

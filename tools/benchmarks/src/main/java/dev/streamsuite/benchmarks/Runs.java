@@ -86,7 +86,7 @@ final class Runs {
      */
     Throughput service(String service, Datasets.Dataset input, int threads, Path jars, List<String> podJvmOptions)
             throws Exception {
-        String application = "bench-" + service + "-" + (++runs);
+        String application = "bench-" + service + "-" + next();
         var environment = serviceEnvironment(application, threads);
         if (service.equals(profiled) && threads == 1 && !profileRecorded) {
             profileRecorded = true;
@@ -101,9 +101,14 @@ final class Runs {
         }
     }
 
+    /** The number of the next run: part of its application id, so that every run starts from scratch. */
+    int next() {
+        return ++runs;
+    }
+
     /** B0 ({@code bytes}) or B1 ({@code avro}): a pass-through of the payments. */
     Throughput passThrough(String mode, Datasets.Dataset payments, String output, int threads) throws Exception {
-        String application = "bench-" + mode + "-" + (++runs);
+        String application = "bench-" + mode + "-" + next();
         Path log = work.resolve(application + ".log");
         var process = java(
                 "384m",

@@ -222,7 +222,11 @@ public final class SuiteBenchmark {
         }
     }
 
-    /** One service at half its median one-thread throughput, its group starting at the input's end. */
+    /**
+     * One service at half its median one-thread throughput, its group starting at the input's end; with
+     * {@code --before}, then the earlier build at the same rate (the later of the two runs meets a broker that has run
+     * the pipeline once more: if anything, that favours the earlier build).
+     */
     private static <V extends org.apache.avro.specific.SpecificRecord> void latency(
             Report report,
             Cluster cluster,
@@ -236,24 +240,52 @@ public final class SuiteBenchmark {
         if (rate <= 0) {
             return;
         }
-        String application = "bench-latency-" + service;
+        var options = report.options;
+        var builds = new ArrayList<>(List.of(new Build(service, repository, ServiceProcess.POD_JVM_OPTIONS)));
+        if (options.before() != null) {
+            builds.add(new Build(service + "@before", repository.resolve(options.before()), options.beforeJvm()));
+        }
+        for (var build : builds) {
+            report.latency(build.label(), latency(report, cluster, runs, service, input, output, rate, build));
+        }
+    }
+
+    /** A build's jars ({@code <jars>/<service>/target/}), the pod JVM options it runs with, and its row's name. */
+    private record Build(String label, Path jars, List<String> podJvmOptions) {}
+
+    /** One latency run of {@code build}. */
+    private static <V extends org.apache.avro.specific.SpecificRecord> LatencyRun.Latency latency(
+            Report report,
+            Cluster cluster,
+            Runs runs,
+            String service,
+            Datasets.Dataset input,
+            LatencyRun.Output<V> output,
+            double rate,
+            Build build)
+            throws Exception {
+        String application = "bench-latency-" + service + "-" + runs.next();
         try (var admin = cluster.admin()) {
             var ends = Progress.sample(admin, application, List.of(input.inputTopic())).ends().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())));
             admin.alterConsumerGroupOffsets(application, ends).all().get();
         }
         try (var process = ServiceProcess.start(
-                        repository, service, runs.serviceEnvironment(application, 1), LoopbackPorts.free());
+                        build.jars(),
+                        service,
+                        runs.serviceEnvironment(application, 1),
+                        LoopbackPorts.free(),
+                        build.podJvmOptions());
                 var admin = cluster.admin()) {
             process.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
-            log("%s: latency at %,.0f events/s", service, rate);
+            log("%s: latency at %,.0f events/s", build.label(), rate);
             // iot's windows close once a minute: its run spans at least two closes, and its warm-up the first
             // close after the start, which runs the close path cold (about 1 s against 0.2-0.5 s later on).
             var iot = ServiceSettings.shipped("iot", IotSettings.class);
             Duration warmUp = service.equals("iot-aggregator")
                     ? iot.windowSize().plus(iot.grace()).plusSeconds(10)
                     : Duration.ofSeconds(10);
-            var latency = LatencyRun.run(
+            return LatencyRun.run(
                     cluster,
                     input,
                     output,
@@ -265,7 +297,6 @@ public final class SuiteBenchmark {
                             service.equals("iot-aggregator")
                                     ? Math.max(report.options.latency(), 120)
                                     : report.options.latency()));
-            report.latency(service, latency);
         }
     }
 

@@ -63,6 +63,30 @@ class ReportTest {
     }
 
     @Test
+    void anEarlierBuildsLatencyIsReportedBesideItsRowAndNotJudged() throws Exception {
+        var report = report();
+        report.add("fraud-detector", 1, new Runs.Throughput(20_000, 30, 400, 150, 61.5, 8.5, "", 31.5));
+        report.add("fraud-detector@before", 1, new Runs.Throughput(18_000, 30, 380, 150, 70, 9, "", 20));
+        report.latency("fraud-detector", new LatencyRun.Latency(80, 240, 300, 300_000, 10_000, 20, true));
+        report.latency("fraud-detector@before", new LatencyRun.Latency(90, 310, 400, 300_000, 10_000, 25, true));
+
+        report.write();
+
+        JsonNode written = SuiteBenchmark.json()
+                .readTree(repository.resolve("docs/benchmarks/latest.json").toFile());
+        assertThat(written.path("results").findValuesAsText("pipeline"))
+                .containsExactly("fraud-detector", "fraud-detector@before");
+        assertThat(written.path("results").get(0).path("p99_ms").asDouble()).isEqualTo(240);
+        assertThat(written.path("results").get(1).path("p99_ms").asDouble()).isEqualTo(310);
+        assertThat(Files.readString(repository.resolve("BENCHMARKS.md")))
+                .contains("| 80 / 240 / 300 |")
+                .contains("| 90 / 310 / 400 |");
+        var goals = written.path("goals");
+        assertThat(goals.findValuesAsText("goal")).containsOnlyOnce("fraud-detector p99 ≤ 250 ms at 50% load");
+        assertThat(goals.findValues("measured")).extracting(JsonNode::asDouble).doesNotContain(310.0);
+    }
+
+    @Test
     void aSmallRatioShowsItsFirstDigitRatherThanZero() {
         assertThat(Report.ratio(550.0 / 137_052)).isEqualTo("0.004");
         assertThat(Report.ratio(0.2204)).isEqualTo("0.22");
