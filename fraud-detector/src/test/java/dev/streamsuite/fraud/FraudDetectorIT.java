@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,13 @@ class FraudDetectorIT {
                 .toList();
 
         assertThat(capacities).isNotEmpty().allMatch(capacity -> capacity == 64L * 1024 * 1024);
+    }
+
+    /** A decision waits for the commit after its payment: the service commits every 50 ms, not Kafka Streams' 100. */
+    @Test
+    void commitsItsTransactionsEvery50Milliseconds() {
+        assertThat(instance.streams().getStreamsConfiguration().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .hasToString("50");
     }
 
     @Test
