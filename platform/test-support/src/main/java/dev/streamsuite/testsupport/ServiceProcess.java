@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
      * anyway, named so a larger pod keeps it; the JVM's compiler threads sized for
      * 2 CPUs, as on this machine, whatever the node has (each takes memory); and the C heap trimmed
      * every 10 s: glibc keeps what RocksDB and the JVM freed in its arenas, and iot-aggregator with a
-     * million devices held 20-38 MiB of it (its RSS in the scale check 526 MiB without, 497 with).
+     * million devices held 20-38 MiB of it (its RSS in the scale check 526 MiB without, 504 with).
      */
     public static final List<String> POD_JVM_OPTIONS = List.of(
             "-XX:MaxRAMPercentage=" + POD_HEAP_PERCENT + ".0",
