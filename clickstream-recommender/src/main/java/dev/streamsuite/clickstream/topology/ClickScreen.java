@@ -4,16 +4,17 @@ import dev.streamsuite.clickstream.domain.Interaction;
 import dev.streamsuite.clickstream.domain.SessionEvent;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
 import dev.streamsuite.schemas.clickstream.ClickEvent;
+import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.KeyPlacement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Rejects clicks that make no sense ({@link ClickValidation}) and keeps clicks of accounts flagged by fraud-detector
@@ -23,15 +24,18 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> {
 
     private final Duration flaggedFor;
+    private final GlobalStoreCache<CatalogItem> catalogCache;
 
     private FixedKeyProcessorContext<String, Click> context;
     private KeyPlacement keyPlacement;
     private KeyValueStore<String, Long> flaggedAccounts;
-    private TimestampedKeyValueStore<String, CatalogItem> catalog;
+    private Function<String, CatalogItem> catalog;
     private Sensor excluded;
 
-    ClickScreen(Duration flaggedFor) {
+    /** @param catalogCache the catalog's items, decoded ({@link RecommenderTopology#catalogOf}) */
+    ClickScreen(Duration flaggedFor, GlobalStoreCache<CatalogItem> catalogCache) {
         this.flaggedFor = flaggedFor;
+        this.catalogCache = catalogCache;
     }
 
     @Override
@@ -39,7 +43,8 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
         this.context = context;
         this.keyPlacement = KeyPlacement.of(context);
         this.flaggedAccounts = context.getStateStore(RecommenderTopology.FLAGGED_ACCOUNTS_STORE);
-        this.catalog = context.getStateStore(RecommenderTopology.CATALOG_STORE);
+        TimestampedKeyValueStore<String, CatalogItem> store = context.getStateStore(RecommenderTopology.CATALOG_STORE);
+        this.catalog = RecommenderTopology.catalogOf(store, catalogCache);
         this.excluded = context.metrics()
                 .addRateTotalSensor("clickstream", "clicks", "excluded-click", Sensor.RecordingLevel.INFO);
     }
@@ -53,9 +58,8 @@ final class ClickScreen implements FixedKeyProcessor<String, ClickEvent, Click> 
             excluded.record();
             return;
         }
-        ValueAndTimestamp<CatalogItem> item = catalog.get(click.getItemId());
-        String category =
-                item == null || item.value() == null ? null : item.value().getCategory();
+        CatalogItem item = catalog.apply(click.getItemId());
+        String category = item == null ? null : item.getCategory();
         context.forward(record.withValue(new Click(
                 click.getEventId(),
                 click.getUserId(),

@@ -7,7 +7,6 @@ import dev.streamsuite.clickstream.domain.ScoredItem;
 import dev.streamsuite.clickstream.domain.TrendingList;
 import dev.streamsuite.clickstream.state.SimilarItems;
 import dev.streamsuite.schemas.clickstream.CatalogItem;
-import dev.streamsuite.streams.GlobalStoreCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,18 +35,14 @@ public final class ModelView {
                 ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog);
     }
 
+    /** @param catalog an item of the catalog, null if it holds none ({@link RecommenderTopology#catalogOf}) */
     ModelView(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
             TrendingBoard trending,
-            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,
-            GlobalStoreCache<CatalogItem> catalogCache) {
+            Function<String, CatalogItem> catalog) {
         this.similar = similar;
         this.trending = trending;
-        // A recommendation asks about a hundred items whether they are active: read from memory, not decoded anew.
-        this.catalog = itemId -> catalogCache.get(itemId, id -> {
-            var stored = catalog.get(id);
-            return stored == null ? null : stored.value();
-        });
+        this.catalog = catalog;
     }
 
     public List<ScoredItem> similarTo(String itemId, int limit) {

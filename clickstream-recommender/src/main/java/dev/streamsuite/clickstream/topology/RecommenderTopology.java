@@ -11,6 +11,7 @@ import dev.streamsuite.streams.GlobalStoreCache;
 import dev.streamsuite.streams.GlobalStoreLoader;
 import dev.streamsuite.streams.StreamsTopology;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Named;
@@ -60,7 +61,21 @@ public final class RecommenderTopology implements StreamsTopology {
     public ModelView model(
             ReadOnlyKeyValueStore<String, SimilarItems> similar,
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog) {
-        return new ModelView(similar, trendingBoard, catalog, catalogCache);
+        return new ModelView(similar, trendingBoard, catalogOf(catalog, catalogCache));
+    }
+
+    /**
+     * The items of {@code catalog} (a task's global store, or its queryable view), read through {@code cache}, the
+     * topology's decoded items: a click asks about its item, a recommendation about a hundred, each otherwise a
+     * RocksDB read and a decode. Null for an item the catalog does not hold.
+     */
+    static Function<String, CatalogItem> catalogOf(
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<CatalogItem>> catalog,
+            GlobalStoreCache<CatalogItem> cache) {
+        return itemId -> cache.get(itemId, id -> {
+            var stored = catalog.get(id);
+            return stored == null ? null : stored.value();
+        });
     }
 
     /** Its own compacted topics: the model's related items and trending lists, read back by every instance. */
@@ -72,16 +87,19 @@ public final class RecommenderTopology implements StreamsTopology {
     @Override
     public void addTo(StreamsBuilder builder) {
         addGlobalStores(builder);
-        // Cached: a popular item takes many increments, and a shopper many clicks, between two commits; each key
-        // then reaches RocksDB and its changelog once per commit, and is read back from memory meanwhile.
+        // A shopper's state is written through, not cached. A shopper clicks every few seconds, seldom twice
+        // between two commits, and there are many: their entries would only pass through Kafka Streams' record cache,
+        // which makes room for each new one by evicting an entry of every cached store in turn and, when that entry
+        // is dirty, writes out all of that store's dirty entries. The stores of few, hot keys below (items, trending
+        // buckets) would then reach RocksDB and their changelogs many times between two commits instead of once:
+        // with the shoppers cached, the trending buckets' changelog took ten times the bytes
+        // (docs/benchmarks/findings.md).
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(USERS_STORE), Serdes.String(), RecommenderState.users()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(OPEN_SESSIONS_STORE),
-                        Serdes.String(),
-                        RecommenderState.sessions())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(OPEN_SESSIONS_STORE), Serdes.String(), RecommenderState.sessions()));
+        // Cached: a popular item takes many increments between two commits; each key then reaches RocksDB and its
+        // changelog once per commit, and is read back from memory meanwhile.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(ITEM_PAIRS_STORE), Serdes.String(), RecommenderState.topItems())
                 .withCachingEnabled());
@@ -110,7 +128,7 @@ public final class RecommenderTopology implements StreamsTopology {
                                 .consumed("clicks")
                                 .withTimestampExtractor(
                                         EventTimes.extractor(ClickEvent.class, ClickEvent::getEventTime)))
-                .processValues(() -> new ClickScreen(settings.flaggedFor()), Named.as("screen-click"));
+                .processValues(() -> new ClickScreen(settings.flaggedFor(), catalogCache), Named.as("screen-click"));
 
         clicks.processValues(
                         () -> new RecommendationPublisher(settings, this::model), Named.as("recommend"), USERS_STORE)

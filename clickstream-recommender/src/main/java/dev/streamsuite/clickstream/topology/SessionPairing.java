@@ -24,8 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code session-late-click-total}; so is a click whose session would have ended {@code session-gap} +
  * {@code session-grace} before the partition's stream time.
  *
- * <p>One read and one write of the shopper's session per click, through the store's cache: the increments are
- * forwarded here, not by the cache's flush, so none is folded away. Every {@code sweep-interval} of stream time the
+ * <p>One read and one write of the shopper's session per click (the store is not cached: {@link
+ * RecommenderTopology#addTo}); the increments are forwarded here, as they arise. Every {@code sweep-interval} of stream time the
  * next {@code sweep-batch} sessions are looked at and those no click can join any more are deleted.
  */
 final class SessionPairing implements Processor<String, Click, String, List<PairIncrement>> {
