@@ -55,15 +55,20 @@ final class Datasets {
 
     /** {@code payments} payments over {@code cards} cards, half of them located near the card's home. */
     static Dataset payments(int payments, int cards) {
+        return payments(payments, cards, TopicCatalog.TRANSACTIONS.name());
+    }
+
+    /** The same payments in {@code topic} (of six partitions), for a pipeline that wants a backlog of its own. */
+    static Dataset payments(int payments, int cards, String topic) {
         return new Dataset() {
             @Override
             public String name() {
-                return "payments";
+                return topic.equals(TopicCatalog.TRANSACTIONS.name()) ? "payments" : "payments in " + topic;
             }
 
             @Override
             public String inputTopic() {
-                return TopicCatalog.TRANSACTIONS.name();
+                return topic;
             }
 
             @Override

@@ -290,10 +290,20 @@ final class Report {
                 options.rounds(),
                 reliable ? "" : " **Unreliable: a baseline varied by more than 10% between rounds.**"));
         text.append(table).append('\n');
-        text.append(
-                "- **producer-perf / consumer-perf**: Kafka's `ProducerPerformance` and `ConsumerPerformance`, 200-byte records.\n");
-        text.append(
-                "- **B0**: a Kafka Streams pass-through of the payments as bytes, exactly-once. **B1**: the same, reading and writing `Transaction` records through the platform's registry serdes.\n");
+        text.append(String.format(
+                Locale.ROOT,
+                "- **producer-perf / consumer-perf**: Kafka's `ProducerPerformance` and `ConsumerPerformance`, %,d"
+                        + " records of 200 bytes.%n",
+                SuiteBenchmark.PERF_RECORDS));
+        text.append(String.format(
+                Locale.ROOT,
+                "- **B0**: a Kafka Streams pass-through of payments as bytes, exactly-once, on a backlog of its own of"
+                        + " %,d payments (fraud-detector's twice over, so that its clock runs for seconds after the"
+                        + " JIT's warm-up). **B1**: the same, reading and writing `Transaction` records through the"
+                        + " platform's registry serdes. Their clock is read every %d ms, so a run that works off its"
+                        + " backlog ends within that of its last commit.%n",
+                SuiteBenchmark.baselinePayments(options.scale()),
+                Runs.PROGRESS_POLL_MS));
         text.append(
                         "- **Services**: each as deployed (its `-exec` jar, `application.yml`, exactly-once, and the memory of ")
                 .append("the Helm chart's default pod: `")
