@@ -57,7 +57,8 @@ public record Recommender(int limit, double recencyFactor) {
 
     /**
      * @param shopper the shopper's history, already including the click being answered
-     * @param relatedOf an item's related items, in any order; an empty list or {@code null} for an unknown item
+     * @param relatedOf an item's related items, in any order, active or not; an empty list or {@code null} for an
+     *     unknown item
      * @param isActive whether an item may be recommended; asked at most once per item and call
      * @param trending fill for when personalization finds too little, used in the order given
      */
@@ -69,14 +70,19 @@ public record Recommender(int limit, double recencyFactor) {
         Set<String> excluded = new HashSet<>(shopper.itemIds());
         excluded.addAll(shopper.purchased());
         Map<String, Boolean> activity = new HashMap<>();
-        Predicate<String> eligible =
-                itemId -> !excluded.contains(itemId) && activity.computeIfAbsent(itemId, isActive::test);
+        Predicate<String> active = itemId -> activity.computeIfAbsent(itemId, isActive::test);
+        Predicate<String> eligible = itemId -> !excluded.contains(itemId) && active.test(itemId);
 
         List<RecommendedItem> chosen = new ArrayList<>(limit);
         Set<String> chosenIds = new HashSet<>();
-        for (Candidate candidate : personalized(shopper, relatedOf, eligible)) {
+        // Ranked before the catalog is asked whether they are active: it is asked about the best until enough are
+        // chosen, not about every item related to anything the shopper saw (hundreds per recommendation).
+        for (Candidate candidate : personalized(shopper, relatedOf, excluded, active)) {
             if (chosen.size() == limit) {
                 break;
+            }
+            if (!active.test(candidate.itemId)) {
+                continue;
             }
             chosen.add(new RecommendedItem(candidate.itemId, candidate.score, "viewed with " + candidate.bestSource));
             chosenIds.add(candidate.itemId);
@@ -97,18 +103,23 @@ public record Recommender(int limit, double recencyFactor) {
         return new Recommendation(chosen, strategy);
     }
 
+    /**
+     * The items related to the shopper's recent items, not excluded, best first; whether they are active is left to
+     * the caller, except for each source's best active related score, which its scores are divided by.
+     */
     private List<Candidate> personalized(
-            RecentItems shopper, Function<String, List<ScoredItem>> relatedOf, Predicate<String> eligible) {
+            RecentItems shopper,
+            Function<String, List<ScoredItem>> relatedOf,
+            Set<String> excluded,
+            Predicate<String> active) {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         double recencyWeight = 1.0;
         for (ItemInteraction source : shopper.items()) {
             List<ScoredItem> related = relatedOf.apply(source.itemId());
-            double best = related == null
-                    ? 0.0
-                    : related.stream().mapToDouble(ScoredItem::score).max().orElse(0.0);
+            double best = related == null ? 0.0 : bestActiveScore(related, active);
             if (best > 0.0) {
                 for (ScoredItem item : related) {
-                    if (item.score() > 0.0 && eligible.test(item.itemId())) {
+                    if (item.score() > 0.0 && !excluded.contains(item.itemId())) {
                         candidates
                                 .computeIfAbsent(item.itemId(), Candidate::new)
                                 .add(recencyWeight * item.score() / best, source.itemId());
@@ -122,6 +133,24 @@ public record Recommender(int limit, double recencyFactor) {
                 .reversed()
                 .thenComparing(candidate -> candidate.itemId));
         return ranked;
+    }
+
+    /** The best score among the active items of {@code related}: usually its best item's, the one item asked about. */
+    private static double bestActiveScore(List<ScoredItem> related, Predicate<String> active) {
+        ScoredItem best = null;
+        for (ScoredItem item : related) {
+            if (best == null || item.score() > best.score()) {
+                best = item;
+            }
+        }
+        if (best == null || active.test(best.itemId())) {
+            return best == null ? 0.0 : best.score();
+        }
+        return related.stream()
+                .filter(item -> active.test(item.itemId()))
+                .mapToDouble(ScoredItem::score)
+                .max()
+                .orElse(0.0);
     }
 
     /** A candidate's running total while blending; never leaves this class. */

@@ -90,7 +90,7 @@ public final class ModelView {
         }
         lists.add(TrendingList.global(trending(ALL_CATEGORIES, limit * 2, active)));
         return new Recommender(limit, recencyFactor)
-                .recommend(shopper, itemId -> similarTo(itemId, Integer.MAX_VALUE, active), active, lists);
+                .recommend(shopper, itemId -> similarTo(itemId, Integer.MAX_VALUE, any -> true), active, lists);
     }
 
     /** Items missing from the catalog count as active: the catalog may lag behind the clicks. */

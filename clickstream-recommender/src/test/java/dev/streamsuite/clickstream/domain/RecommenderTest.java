@@ -124,6 +124,34 @@ class RecommenderTest {
     }
 
     @Test
+    void asksTheCatalogOnlyAboutTheItemsItRecommends() {
+        var items = new ArrayList<ScoredItem>();
+        for (int i = 0; i < 30; i++) {
+            items.add(scored("item-" + i, 30 - i));
+        }
+        related.put("a", items);
+        List<String> asked = new ArrayList<>();
+
+        Recommendation recommendation =
+                new Recommender(3, 0.5).recommend(shopper(view("a", 0)), relatedOf, asked::add, NO_TRENDING);
+
+        assertThat(recommendation.itemIds()).containsExactly("item-0", "item-1", "item-2");
+        assertThat(asked).containsExactlyInAnyOrder("item-0", "item-1", "item-2");
+    }
+
+    @Test
+    void scalesASourceByItsBestActiveRelatedItemWhenItsBestIsInactive() {
+        related.put("a", List.of(scored("x", 2.0), scored("gone", 8.0), scored("y", 1.0)));
+
+        Recommendation recommendation =
+                recommender.recommend(shopper(view("a", 0)), relatedOf, itemId -> !itemId.equals("gone"), NO_TRENDING);
+
+        assertThat(recommendation.items())
+                .containsExactly(
+                        new RecommendedItem("x", 1.0, "viewed with a"), new RecommendedItem("y", 0.5, "viewed with a"));
+    }
+
+    @Test
     void fillsAColdStartWithTrendingItems() {
         List<TrendingList> trending =
                 List.of(TrendingList.global(List.of(scored("t1", 30.0), scored("t2", 20.0), scored("t3", 10.0))));
