@@ -298,8 +298,8 @@ final class Report {
         text.append(String.format(
                 Locale.ROOT,
                 "- **B0**: a Kafka Streams pass-through of payments as bytes, exactly-once, on a backlog of its own of"
-                        + " %,d payments (fraud-detector's twice over, so that its clock runs for seconds after the"
-                        + " JIT's warm-up). **B1**: the same, reading and writing `Transaction` records through the"
+                        + " %,d payments (fraud-detector's four times over, so that the JIT settles and the clock runs"
+                        + " for seconds after it). **B1**: the same, reading and writing `Transaction` records through the"
                         + " platform's registry serdes. Their clock is read every %d ms, so a run that works off its"
                         + " backlog ends within that of its last commit.%n",
                 SuiteBenchmark.baselinePayments(options.scale()),
