@@ -143,8 +143,11 @@ public record Recommender(int limit, double recencyFactor) {
                 best = item;
             }
         }
-        if (best == null || active.test(best.itemId())) {
-            return best == null ? 0.0 : best.score();
+        if (best == null) {
+            return 0.0;
+        }
+        if (active.test(best.itemId())) {
+            return best.score();
         }
         return related.stream()
                 .filter(item -> active.test(item.itemId()))

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code session-grace} before the partition's stream time.
  *
  * <p>One read and one write of the shopper's session per click (the store is not cached: {@link
- * RecommenderTopology#addTo}); the increments are forwarded here, as they arise. Every {@code sweep-interval} of stream time the
- * next {@code sweep-batch} sessions are looked at and those no click can join any more are deleted.
+ * RecommenderTopology#addTo}); the increments are forwarded here, as they arise. Every {@code sweep-interval} of
+ * stream time the next {@code sweep-batch} sessions are looked at and those no click can join any more are deleted.
  */
 final class SessionPairing implements Processor<String, Click, String, List<PairIncrement>> {
 

@@ -78,6 +78,12 @@ public final class SuiteBenchmark {
         // A fresh folder: the broker's storage, state directories, logs and profiles of this run only.
         Path work = repository.resolve("tools/benchmarks/target/suite-benchmark");
         var oneAtATime = RunLock.acquire(work.resolveSibling("suite-benchmark.lock"));
+        // Stopped from outside (kill, a CI timeout), the run's own clean-up does not get to run: the broker, the
+        // registry and the service it had started would go on, on the two cores, and hold their ports.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+                        "stop-child-processes"));
         try {
             run(options, repository, work);
         } finally {
