@@ -56,7 +56,10 @@ final class Runs {
      * by 10-18% in every run.
      */
     static final long PROGRESS_POLL_MS = 200;
-    /** RSS and heap are read every this many polls: once a second (the heap is asked of the service over HTTP). */
+    /**
+     * RSS and heap are read at the first poll and every this many after it: once a second (the heap is asked of the
+     * service over HTTP), and at least once in a run shorter than that.
+     */
     static final int MEMORY_SAMPLE_EVERY = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -177,16 +180,12 @@ final class Runs {
             int polls = 0;
             do {
                 TimeUnit.MILLISECONDS.sleep(PROGRESS_POLL_MS);
-                if (++polls % MEMORY_SAMPLE_EVERY == 0) {
+                if (polls++ % MEMORY_SAMPLE_EVERY == 0) {
                     rss = Math.max(rss, ProcessStats.rssMiB(pid));
                     heapMax = Math.max(heapMax, heap.getAsDouble());
                 }
                 to = Progress.sample(admin, application, topics);
             } while (to.nanos() - from.nanos() < window.toNanos() && !to.drained(topics));
-            if (rss == 0) {
-                rss = ProcessStats.rssMiB(pid);
-                heapMax = heap.getAsDouble();
-            }
             double cpuTo = ProcessStats.cpuSeconds(pid);
             double brokerCpuTo = ProcessStats.cpuSeconds(cluster.brokerPid());
             var pace = Progress.pace(from, to, topic, repartitions);
