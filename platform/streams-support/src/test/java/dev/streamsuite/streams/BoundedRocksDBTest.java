@@ -63,6 +63,22 @@ class BoundedRocksDBTest {
     }
 
     @Test
+    void memtablesHaveABloomFilterOverTheirKeysThatAHundredOfThemCanAfford() {
+        var setter = new BoundedRocksDB();
+        try (var options = options()) {
+            setter.setConfig("card-state", options, CONFIGS);
+
+            assertThat(options.memtableWholeKeyFiltering()).isTrue();
+            assertThat(options.memtablePrefixBloomSizeRatio()).isPositive();
+            // Each memtable allocates its filter when it is created, a share of Kafka Streams' 16 MiB memtable size.
+            long filterBytes = (long) (16L * 1024 * 1024 * options.memtablePrefixBloomSizeRatio());
+            long memtableShare = 64L * 1024 * 1024 / 2;
+            assertThat(100 * filterBytes).isLessThanOrEqualTo(memtableShare / 8);
+            setter.close("card-state", options);
+        }
+    }
+
+    @Test
     void refusesSettingsThatAreMissingOrOutOfRange() {
         var setter = new BoundedRocksDB();
         try (var options = options()) {

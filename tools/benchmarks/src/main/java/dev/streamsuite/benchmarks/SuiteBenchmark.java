@@ -326,8 +326,13 @@ public final class SuiteBenchmark {
         }
     }
 
+    /** When the benchmark started: each line it logs says how long it has been going (the run takes about 40 minutes). */
+    private static final long STARTED = System.nanoTime();
+
     static void log(String format, Object... args) {
-        System.out.printf("[suite-benchmark] " + format + "%n", args);
+        long seconds = (System.nanoTime() - STARTED) / 1_000_000_000L;
+        String elapsed = (seconds / 60) + ":" + String.format("%02d", seconds % 60);
+        System.out.printf("[suite-benchmark " + elapsed + "] " + format + "%n", args);
     }
 
     /** Command-line options. */
