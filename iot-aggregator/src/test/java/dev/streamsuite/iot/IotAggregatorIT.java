@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +60,19 @@ class IotAggregatorIT {
     static void stopInstances() {
         first.close();
         second.close();
+    }
+
+    /**
+     * A minute's close runs in one transaction, a window for every device: the stream threads'
+     * producers get a minute, where Kafka Streams gives 10 s under exactly-once.
+     */
+    @Test
+    void givesEachTransactionAMinuteForTheCloseOfAMinutesWindows() {
+        var config = new StreamsConfig(first.streams().getStreamsConfiguration());
+
+        assertThat(config.getProducerConfigs("stream-thread-producer"))
+                .extractingByKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)
+                .hasToString("60000");
     }
 
     @Test
