@@ -12,7 +12,9 @@ import dev.streamsuite.schemas.payments.Channel;
 import dev.streamsuite.schemas.payments.Transaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -138,6 +140,30 @@ final class Datasets {
      * closes, site records), where it was.
      */
     static Dataset readings(int readings, int devices, Duration span) {
+        long step = span.toMillis() / readings;
+        return readings(readings, devices, end -> end.minus(span), (start, i) -> start.plusMillis(i * step));
+    }
+
+    /**
+     * Each of {@code devices} devices sends a reading a minute, for {@code minutes} minutes from a
+     * whole minute on: every one-minute window holds every device, so each close of a minute's
+     * windows (every minute's but the last, within the input) emits {@code devices} of them at once.
+     */
+    static Dataset readingsEveryMinute(int devices, int minutes) {
+        return readings(
+                devices * minutes,
+                devices,
+                end -> end.minus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MINUTES),
+                (start, i) ->
+                        start.plus(Duration.ofMinutes(i / devices)).plusMillis((i % devices) * 60_000L / devices));
+    }
+
+    /** The time of the reading numbered {@code index} (from 0), its device {@code index % devices}. */
+    private interface ReadingTimes {
+        Instant at(Instant start, int index);
+    }
+
+    private static Dataset readings(int readings, int devices, UnaryOperator<Instant> startOf, ReadingTimes times) {
         return new Dataset() {
             @Override
             public String name() {
@@ -156,7 +182,7 @@ final class Datasets {
 
             @Override
             public void write(Sink sink, Instant end) {
-                Instant start = end.minus(span);
+                Instant start = startOf.apply(end);
                 for (int d = 0; d < devices; d++) {
                     sink.send(
                             TopicCatalog.DEVICES.name(),
@@ -172,10 +198,9 @@ final class Datasets {
                             start.minusSeconds(60));
                 }
                 var random = new Random(42);
-                long step = span.toMillis() / readings;
                 for (int i = 0; i < readings; i++) {
                     String device = "dev-" + (i % devices);
-                    Instant at = start.plusMillis(i * step);
+                    Instant at = times.at(start, i);
                     sink.send(inputTopic(), device, reading("r-" + i, device, random, at), at);
                 }
             }
@@ -203,9 +228,8 @@ final class Datasets {
 
     /**
      * {@code clicks} clicks of {@code users} shoppers on {@code items} items in 20 categories:
-     * sessions of 3 to 8 clicks in one category, 10% carts, 5% purchases.
+     * sessions of 3 to 8 clicks in one category, each of a random shopper; 10% carts, 5% purchases.
      */
-    /** Sessions of 3 to 8 clicks in one category, each of a random shopper among {@code users}. */
     static Dataset clicks(int clicks, int users, int items) {
         return clicks(clicks, users, items, false);
     }

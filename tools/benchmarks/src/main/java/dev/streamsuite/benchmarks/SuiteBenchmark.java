@@ -44,7 +44,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * {@code --jvm OPTIONS} (JVM options of the services, comma-separated, e.g.
  * {@code --jvm -XX:TieredStopAtLevel=1}: what a flag costs; a semicolon stands for a comma within
  * one option, as in an agent's options: {@code -agentpath:/path/libasyncProfiler.so=start;event=itimer;file=f}).
- * {@code --only scale-check} runs the scale check instead ({@link ScaleCheck}, about 20 minutes).
+ * {@code --only scale-check} runs the scale check instead ({@link ScaleCheck}, about 15 minutes).
  */
 public final class SuiteBenchmark {
 
