@@ -106,10 +106,9 @@ final class ScaleCheck {
                 service, keys, input.events(), (System.nanoTime() - started) / 1e9, points, punctuateMax, pollGapMax);
     }
 
-    /** The longest punctuation of the last sample window (ms); 0 when there was none (the metric is NaN). */
+    /** The longest punctuation of the last sample window (ms); 0 when there was none. */
     private static double punctuateMax(ServiceProcess process) {
-        double value = metric(process, "kafka.stream.thread.punctuate.latency.max");
-        return Double.isNaN(value) ? 0 : value;
+        return metric(process, "kafka.stream.thread.punctuate.latency.max");
     }
 
     /**
@@ -123,11 +122,12 @@ final class ScaleCheck {
             for (JsonNode tag : SuiteBenchmark.json()
                     .readTree(process.body("/actuator/metrics/" + name))
                     .path("availableTags")) {
+                if (!tag.path("tag").asText().equals("client.id")) {
+                    continue;
+                }
                 for (JsonNode client : tag.path("values")) {
-                    if (tag.path("tag").asText().equals("client.id")
-                            && client.asText().endsWith("-StreamThread-1-consumer")) {
-                        double value = metric(process, name + "?tag=client.id:" + client.asText());
-                        return Double.isNaN(value) ? 0 : value;
+                    if (client.asText().endsWith("-StreamThread-1-consumer")) {
+                        return metric(process, name + "?tag=client.id:" + client.asText());
                     }
                 }
             }
@@ -137,13 +137,17 @@ final class ScaleCheck {
         return 0;
     }
 
-    /** A value of the service's {@code /actuator/metrics}; 0 while it has none. */
+    /**
+     * A value of the service's {@code /actuator/metrics}; 0 while it has none, including a Kafka
+     * metric's NaN over a sample window without a recording.
+     */
     private static double metric(ServiceProcess process, String name) {
         try {
             JsonNode measurements = SuiteBenchmark.json()
                     .readTree(process.body("/actuator/metrics/" + name))
                     .path("measurements");
-            return measurements.path(0).path("value").asDouble(0);
+            double value = measurements.path(0).path("value").asDouble(0);
+            return Double.isNaN(value) ? 0 : value;
         } catch (IOException | RuntimeException notYet) {
             return 0;
         }
@@ -169,9 +173,9 @@ final class ScaleCheck {
                 .append(" the input is")
                 .append(
                         " committed. The longest punctuation (`punctuate-latency-max`, sampled every 2 s during the run and")
-                .append(
-                        " a minute after it) is compared with the transaction timeout it runs in (Kafka Streams' 10 s under")
-                .append(" exactly-once; iot-aggregator's is 60 s). iot-aggregator runs with")
+                .append(" a minute after it) is compared with the transaction timeout it runs in (Kafka Streams' ")
+                .append(String.format(Locale.ROOT, "%.0f", TRANSACTION_TIMEOUT_MS / 1000))
+                .append(" s under exactly-once; iot-aggregator's is 60 s). iot-aggregator runs with")
                 .append(
                         " `IOT_SILENTAFTER=1m`, so its devices go silent during the run and the silence checks report them,")
                 .append(" `iot.silence-check-batch` per check and task; each of its devices sends a reading a minute,")
