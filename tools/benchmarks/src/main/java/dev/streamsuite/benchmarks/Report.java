@@ -332,7 +332,8 @@ final class Report {
         text.append(
                         "- **Latency**: each service with one stream thread at half its median throughput, events sent with event time now by a producer with Kafka's default batching (linger.ms 5); ")
                 .append(
-                        "from the send to the `read_committed` consumer seeing the decision or recommendation. For iot-aggregator, from the moment ")
+                        "from the send to the `read_committed` consumer's poll returning the decision or recommendation (a poll returns all that its fetch "
+                                + "found committed, and each result is timed then, before the reader decodes it). For iot-aggregator, from the moment ")
                 .append("the window could close (its end plus the grace: the first later reading) to its aggregate. ")
                 .append(
                         "Start-up excluded, as in the throughput runs: the service starts, events flow for a warm-up whose ")
