@@ -44,13 +44,13 @@ class IotAggregatorIT {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final int PARTITIONS = TopicCatalog.SENSOR_READINGS.partitions();
     /**
-     * Two devices on each input partition but 2, the partition of IotRestartIT's readings, which
+     * Two devices on each input partition but {@link IotRestartIT#PARTITION}, whose readings
      * are stamped ahead of {@link #T0}: these instances read the topic from the start, and failsafe
      * runs the classes in the order the file system lists them, so after IotRestartIT a reading of
-     * T0 on partition 2 would be late.
+     * T0 on that partition would be late.
      */
     private static final List<String> DEVICES = IntStream.range(0, PARTITIONS)
-            .filter(partition -> partition != 2)
+            .filter(partition -> partition != IotRestartIT.PARTITION)
             .boxed()
             .flatMap(partition -> ServiceInstance.keysOnPartition("dev-", partition, PARTITIONS, 2).stream())
             .toList();

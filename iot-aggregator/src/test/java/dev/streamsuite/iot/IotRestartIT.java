@@ -47,11 +47,13 @@ class IotRestartIT {
      * All on one input partition: the uninterrupted run works off a backlog, and site windows of
      * devices on different partitions can differ between a backlog and live traffic when the
      * partitions drift apart by more than {@code iot.site-grace} (see the README). That is not
-     * what this test is about. Partition 2, which the other classes' devices keep off: the readings here
-     * are stamped ahead of theirs, and would make theirs late in a run that reads the topic from the start.
+     * what this test is about. A partition the other classes' devices keep off: the readings here are
+     * stamped ahead of theirs, and would make theirs late in a run that reads the topic from the start.
      */
+    static final int PARTITION = 2;
+
     private static final List<String> DEVICES =
-            ServiceInstance.keysOnPartition("rd-", 2, TopicCatalog.SENSOR_READINGS.partitions(), 4);
+            ServiceInstance.keysOnPartition("rd-", PARTITION, TopicCatalog.SENSOR_READINGS.partitions(), 4);
 
     private static final List<TopicSpec<?>> OUTPUTS = List.of(
             TopicCatalog.DEVICE_AGGREGATES,
