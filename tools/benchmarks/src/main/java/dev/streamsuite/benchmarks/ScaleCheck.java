@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Whether memory stays flat as the keys grow: each service, with one stream thread, works off
@@ -23,11 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScaleCheck {
 
-    /**
-     * Kafka Streams' default under exactly-once ({@code transaction.timeout.ms}), which
-     * fraud-detector and the recommender keep; iot-aggregator sets a minute (its application.yml).
-     */
-    static final double TRANSACTION_TIMEOUT_MS = 10_000;
+    /** Kafka Streams' {@code transaction.timeout.ms} under exactly-once, where a service sets none. */
+    static final long KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS = 10_000;
+
+    /** Where a service's application.yml sets its own transaction timeout. */
+    private static final List<String> TRANSACTION_TIMEOUT_PATH =
+            List.of("spring", "kafka", "streams", "properties", "producer.transaction.timeout.ms");
 
     static final String SECTION = "## Scale check";
 
@@ -47,7 +50,8 @@ final class ScaleCheck {
     /**
      * {@code pollGapMaxMs}: the longest time between two polls of the stream thread's consumer, the
      * processing in between (a window close of iot-aggregator, for one) and its commits; a
-     * transaction lasts no longer than such a stretch and the commit interval after it.
+     * transaction lasts no longer than such a stretch and the commit interval after it. Both are
+     * compared with {@code transactionTimeoutMs}, the service's as configured.
      */
     record Result(
             String service,
@@ -56,7 +60,8 @@ final class ScaleCheck {
             double seconds,
             List<Point> points,
             double punctuateMaxMs,
-            double pollGapMaxMs) {}
+            double pollGapMaxMs,
+            long transactionTimeoutMs) {}
 
     private ScaleCheck() {}
 
@@ -68,6 +73,7 @@ final class ScaleCheck {
         var points = new ArrayList<Point>();
         double punctuateMax = 0;
         double pollGapMax = 0;
+        var pollGap = new PollGap();
         long started = System.nanoTime();
         var environment = runs.serviceEnvironment(application, 1);
         if (service.equals("iot-aggregator")) {
@@ -81,7 +87,7 @@ final class ScaleCheck {
             while (nextTenth <= 10 && System.nanoTime() < deadline && process.isAlive()) {
                 TimeUnit.SECONDS.sleep(2);
                 punctuateMax = Math.max(punctuateMax, punctuateMax(process));
-                pollGapMax = Math.max(pollGapMax, pollGapMax(process));
+                pollGapMax = Math.max(pollGapMax, pollGap.maxMs(process));
                 double share =
                         Progress.sample(admin, application, List.of(topic)).committed(topic) / (double) input.events();
                 if (share >= nextTenth / 10.0) {
@@ -99,11 +105,18 @@ final class ScaleCheck {
             for (int i = 0; i < 30 && process.isAlive(); i++) {
                 TimeUnit.SECONDS.sleep(2);
                 punctuateMax = Math.max(punctuateMax, punctuateMax(process));
-                pollGapMax = Math.max(pollGapMax, pollGapMax(process));
+                pollGapMax = Math.max(pollGapMax, pollGap.maxMs(process));
             }
         }
         return new Result(
-                service, keys, input.events(), (System.nanoTime() - started) / 1e9, points, punctuateMax, pollGapMax);
+                service,
+                keys,
+                input.events(),
+                (System.nanoTime() - started) / 1e9,
+                points,
+                punctuateMax,
+                pollGapMax,
+                transactionTimeoutMs(repository, service));
     }
 
     /** The longest punctuation of the last sample window (ms); 0 when there was none. */
@@ -114,27 +127,62 @@ final class ScaleCheck {
     /**
      * The longest time between two polls of the stream thread's consumer (ms) in the last sample
      * window; 0 while there is none. The metric's other client is the state updater's restore
-     * consumer, whose value the actuator would add if not asked for the stream thread's alone.
+     * consumer, whose value the actuator would add if not asked for the stream thread's alone, so
+     * the stream thread's client id is looked up among the metric's tags once it is there.
      */
-    private static double pollGapMax(ServiceProcess process) {
-        String name = "kafka.consumer.time.between.poll.max";
-        try {
-            for (JsonNode tag : SuiteBenchmark.json()
-                    .readTree(process.body("/actuator/metrics/" + name))
-                    .path("availableTags")) {
-                if (!tag.path("tag").asText().equals("client.id")) {
-                    continue;
-                }
-                for (JsonNode client : tag.path("values")) {
-                    if (client.asText().endsWith("-StreamThread-1-consumer")) {
-                        return metric(process, name + "?tag=client.id:" + client.asText());
+    private static final class PollGap {
+
+        private static final String METRIC = "kafka.consumer.time.between.poll.max";
+
+        private String clientId;
+
+        double maxMs(ServiceProcess process) {
+            if (clientId == null) {
+                clientId = streamThreadClientId(process);
+            }
+            return clientId == null ? 0 : metric(process, METRIC + "?tag=client.id:" + clientId);
+        }
+
+        private static String streamThreadClientId(ServiceProcess process) {
+            try {
+                for (JsonNode tag : SuiteBenchmark.json()
+                        .readTree(process.body("/actuator/metrics/" + METRIC))
+                        .path("availableTags")) {
+                    if (!tag.path("tag").asText().equals("client.id")) {
+                        continue;
+                    }
+                    for (JsonNode client : tag.path("values")) {
+                        if (client.asText().endsWith("-StreamThread-1-consumer")) {
+                            return client.asText();
+                        }
                     }
                 }
+            } catch (IOException | RuntimeException notYet) {
+                // not started yet
             }
-        } catch (IOException | RuntimeException notYet) {
-            // not started yet
+            return null;
         }
-        return 0;
+    }
+
+    /**
+     * The transaction timeout {@code service}'s application.yml sets, or Kafka Streams' default
+     * under exactly-once when it sets none.
+     */
+    static long transactionTimeoutMs(Path repository, String service) throws IOException {
+        Object node;
+        try (var reader =
+                Files.newBufferedReader(repository.resolve(service).resolve("src/main/resources/application.yml"))) {
+            node = new Yaml().load(reader);
+        }
+        for (String key : TRANSACTION_TIMEOUT_PATH) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS;
+            }
+            node = map.get(key);
+        }
+        return node == null
+                ? KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS
+                : Long.parseLong(node.toString().trim());
     }
 
     /**
@@ -158,7 +206,6 @@ final class ScaleCheck {
         var root = new LinkedHashMap<String, Object>();
         root.put("command", command);
         root.put("finished", Instant.now().toString());
-        root.put("kafka_streams_transaction_timeout_ms", TRANSACTION_TIMEOUT_MS);
         root.put("results", results);
         mapper.writeValue(repository.resolve("docs/benchmarks/scale-check.json").toFile(), root);
 
@@ -173,9 +220,10 @@ final class ScaleCheck {
                 .append(" the input is")
                 .append(
                         " committed. The longest punctuation (`punctuate-latency-max`, sampled every 2 s during the run and")
-                .append(" a minute after it) is compared with the transaction timeout it runs in (Kafka Streams' ")
-                .append(String.format(Locale.ROOT, "%.0f", TRANSACTION_TIMEOUT_MS / 1000))
-                .append(" s under exactly-once; iot-aggregator's is 60 s). iot-aggregator runs with")
+                .append(" a minute after it) is compared with the transaction timeout it runs in (the service's")
+                .append(" `producer.transaction.timeout.ms`, Kafka Streams' ")
+                .append(KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS / 1000)
+                .append(" s under exactly-once where it sets none). iot-aggregator runs with")
                 .append(
                         " `IOT_SILENTAFTER=1m`, so its devices go silent during the run and the silence checks report them,")
                 .append(" `iot.silence-check-batch` per check and task; each of its devices sends a reading a minute,")
@@ -192,8 +240,8 @@ final class ScaleCheck {
                         " Flat means no growth from the middle of the input to its end, while the keys keep growing.\n\n");
         text.append("| service | keys | events | at 10% heap used / committed / RSS MiB | at 50% | at 100% |")
                 .append(" RSS 50%→100% | outside the heap 50%→100% MiB | longest punctuation ms |")
-                .append(" longest time between polls ms | minutes |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" longest time between polls ms | transaction timeout ms | minutes |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var result : results) {
             Point first = result.points().isEmpty() ? null : result.points().get(0);
             Point half = closest(result.points(), 0.5);
@@ -202,7 +250,7 @@ final class ScaleCheck {
                     : result.points().get(result.points().size() - 1);
             text.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,d | %s | %s | %s | %s | %s | %.0f | %.0f | %.1f |%n",
+                    "| %s | %s | %,d | %s | %s | %s | %s | %s | %.0f | %.0f | %,d | %.1f |%n",
                     result.service(),
                     result.keys(),
                     result.events(),
@@ -222,6 +270,7 @@ final class ScaleCheck {
                                     100 * (last.outsideHeapMiB() / half.outsideHeapMiB() - 1)),
                     result.punctuateMaxMs(),
                     result.pollGapMaxMs(),
+                    result.transactionTimeoutMs(),
                     result.seconds() / 60));
         }
         Files.writeString(repository.resolve("docs/benchmarks/scale-check.md"), text.toString());
