@@ -1,6 +1,10 @@
 package dev.streamsuite.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamsuite.clickstream.ClickstreamRecommenderApplication;
+import dev.streamsuite.fraud.FraudDetectorApplication;
+import dev.streamsuite.iot.IotAggregatorApplication;
+import dev.streamsuite.streams.autoconfigure.ServiceSettings;
 import dev.streamsuite.testsupport.LoopbackPorts;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.io.IOException;
@@ -11,9 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Whether memory stays flat as the keys grow: each service, with one stream thread, works off
@@ -28,9 +30,8 @@ final class ScaleCheck {
     /** Kafka Streams' {@code transaction.timeout.ms} under exactly-once, where a service sets none. */
     static final long KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS = 10_000;
 
-    /** Where a service's application.yml sets its own transaction timeout. */
-    private static final List<String> TRANSACTION_TIMEOUT_PATH =
-            List.of("spring", "kafka", "streams", "properties", "producer.transaction.timeout.ms");
+    /** The property by which a service's application.yml sets its own transaction timeout. */
+    private static final String TRANSACTION_TIMEOUT = "spring.kafka.streams.properties.producer.transaction.timeout.ms";
 
     static final String SECTION = "## Scale check";
 
@@ -65,9 +66,10 @@ final class ScaleCheck {
 
     private ScaleCheck() {}
 
-    /** Runs {@code service} over {@code input} until all of it is committed, or for at most 20 minutes. */
-    static Result run(Cluster cluster, Runs runs, Path repository, String service, Datasets.Dataset input, String keys)
-            throws Exception {
+    /** Runs the part's service over its input until all of it is committed, or for at most 20 minutes. */
+    static Result run(Cluster cluster, Runs runs, Path repository, Part part) throws Exception {
+        String service = part.service();
+        Datasets.Dataset input = part.input();
         String application = "bench-scale-" + service;
         String topic = input.inputTopic();
         var points = new ArrayList<Point>();
@@ -110,13 +112,13 @@ final class ScaleCheck {
         }
         return new Result(
                 service,
-                keys,
+                part.keys(),
                 input.events(),
                 (System.nanoTime() - started) / 1e9,
                 points,
                 punctuateMax,
                 pollGapMax,
-                transactionTimeoutMs(repository, service));
+                transactionTimeoutMs(part.application()));
     }
 
     /** The longest punctuation of the last sample window (ms); 0 when there was none. */
@@ -165,24 +167,13 @@ final class ScaleCheck {
     }
 
     /**
-     * The transaction timeout {@code service}'s application.yml sets, or Kafka Streams' default
-     * under exactly-once when it sets none.
+     * The transaction timeout the application.yml shipped with {@code application} sets, or Kafka
+     * Streams' default under exactly-once where it sets none.
      */
-    static long transactionTimeoutMs(Path repository, String service) throws IOException {
-        Object node;
-        try (var reader =
-                Files.newBufferedReader(repository.resolve(service).resolve("src/main/resources/application.yml"))) {
-            node = new Yaml().load(reader);
-        }
-        for (String key : TRANSACTION_TIMEOUT_PATH) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS;
-            }
-            node = map.get(key);
-        }
-        return node == null
-                ? KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS
-                : Long.parseLong(node.toString().trim());
+    static long transactionTimeoutMs(Class<?> application) {
+        return ServiceSettings.shippedProperty(TRANSACTION_TIMEOUT, application)
+                .map(Long::parseLong)
+                .orElse(KAFKA_STREAMS_TRANSACTION_TIMEOUT_MS);
     }
 
     /**
@@ -303,22 +294,28 @@ final class ScaleCheck {
                         Locale.ROOT, "%.0f / %.0f / %.0f", point.heapMiB(), point.heapCommittedMiB(), point.rssMiB());
     }
 
-    /** One service's part of the check: its backlog, and its distinct keys in words. */
-    record Part(String service, Datasets.Dataset input, String keys) {}
+    /** One service's part of the check: its backlog, its distinct keys in words, and its application class. */
+    record Part(String service, Datasets.Dataset input, String keys, Class<?> application) {}
 
     /** The parts of the check: at least a million distinct keys each. */
     static List<Part> parts() {
         return List.of(
                 // 3M payments over 1.2M card numbers: about 1.1M cards pay at least once.
-                new Part("fraud-detector", Datasets.payments(3_000_000, 1_200_000), "~1.1M cards"),
+                new Part(
+                        "fraud-detector",
+                        Datasets.payments(3_000_000, 1_200_000),
+                        "~1.1M cards",
+                        FraudDetectorApplication.class),
                 // Every device in every minute: each of the two closes emits a million windows.
                 new Part(
                         "iot-aggregator",
                         Datasets.readingsEveryMinute(1_000_000, 3),
-                        "1M devices, a reading a minute each"),
+                        "1M devices, a reading a minute each",
+                        IotAggregatorApplication.class),
                 new Part(
                         "clickstream-recommender",
                         Datasets.oneClickPerShopper(1_000_000, 1_000_000, 5_000),
-                        "1M shoppers"));
+                        "1M shoppers",
+                        ClickstreamRecommenderApplication.class));
     }
 }

@@ -238,7 +238,7 @@ public final class SuiteBenchmark {
                 log(
                         "preloaded %,d %s in %.1f s",
                         part.input().events(), part.input().name(), (System.nanoTime() - start) / 1e9);
-                results.add(ScaleCheck.run(cluster, runs, repository, part.service(), part.input(), part.keys()));
+                results.add(ScaleCheck.run(cluster, runs, repository, part));
             }
             ScaleCheck.write(repository, options.command(), results);
             return true;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -41,6 +42,16 @@ public final class ServiceSettings {
 
     /** With {@code overrides} in front of the yml, as environment variables would be. */
     public static <T> T shipped(String prefix, Class<T> type, Map<String, Object> overrides) {
+        return shippedBinder(type, overrides).bindOrCreate(prefix, type);
+    }
+
+    /** One property of the application.yml shipped beside {@code type}; empty where it sets none. */
+    public static Optional<String> shippedProperty(String name, Class<?> type) {
+        return Optional.ofNullable(
+                shippedBinder(type, Map.of()).bind(name, String.class).orElse(null));
+    }
+
+    private static Binder shippedBinder(Class<?> type, Map<String, Object> overrides) {
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));
         try {
@@ -50,8 +61,7 @@ public final class ServiceSettings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var sources = ConfigurationPropertySources.from(environment.getPropertySources());
-        return new Binder(sources).bindOrCreate(prefix, type);
+        return new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
     }
 
     private static Resource ymlBeside(Class<?> type) throws IOException {
